@@ -1,0 +1,50 @@
+// The VS Code client: starts the bonding language server and wires a few commands. Thin on purpose:
+// everything language-specific lives in the server.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'ifcfg' },
+      { scheme: 'file', language: 'modprobe' },
+      { scheme: 'untitled', language: 'ifcfg' },
+      { scheme: 'untitled', language: 'modprobe' },
+    ],
+    outputChannel: output,
+    synchronize: { configurationSection: 'bonding' },
+  };
+  return new LanguageClient('bonding', 'Bonding Language Server', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+  output = vscode.window.createOutputChannel('Bonding Language Server', { log: true });
+  context.subscriptions.push(output);
+  client = createClient(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('bonding.restartServer', async () => {
+      output.info('Restarting the bonding language server…');
+      if (client && client.state !== State.Stopped) await client.stop();
+      client = createClient(context);
+      await client.start();
+      vscode.window.setStatusBarMessage('Bonding language server restarted', 3000);
+    }),
+    vscode.commands.registerCommand('bonding.showOutput', () => output.show(true)),
+    { dispose: () => void client?.stop() },
+  );
+  await client.start();
+  return { client: () => client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

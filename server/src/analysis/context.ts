@@ -1,0 +1,71 @@
+// The parsed view of one document that rules, completion and hover work on. Built once per document
+// version and shared by every consumer.
+import { IfcfgAssignment, IfcfgFile, parseIfcfg } from './ifcfg/parser';
+import { ModprobeFile, parseModprobe } from './modprobe/parser';
+import type { LanguageId } from './rules/types';
+
+export type IfcfgRole = 'bond' | 'member' | 'plain';
+
+export interface IfcfgContext {
+  language: 'ifcfg';
+  uri: string;
+  /** Last path segment, e.g. "ifcfg-bond0". */
+  fileName: string;
+  file: IfcfgFile;
+  role: IfcfgRole;
+  /** DEVICE when set, otherwise the file name's suffix. */
+  deviceName: string;
+  get(key: string): IfcfgAssignment | undefined;
+}
+
+export interface ModprobeContext {
+  language: 'modprobe';
+  uri: string;
+  fileName: string;
+  file: ModprobeFile;
+}
+
+export type DocContext = IfcfgContext | ModprobeContext;
+
+export function baseName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  let name = path.slice(slash + 1);
+  try { name = decodeURIComponent(name); } catch { /* keep as is */ }
+  return name;
+}
+
+/** Which language a file is, from its path alone (used by the CLI and the workspace index). */
+export function languageOfPath(path: string): LanguageId | undefined {
+  const norm = path.replace(/\\/g, '/');
+  const name = baseName(norm);
+  if (name.startsWith('ifcfg-')) return 'ifcfg';
+  if (name === 'modprobe.conf') return 'modprobe';
+  if (/(^|\/)modprobe\.d\/[^/]+\.conf$/.test(norm)) return 'modprobe';
+  return undefined;
+}
+
+const TRUE = new Set(['yes', 'true', 't', 'y', '1']);
+
+export function isYes(v: string | undefined): boolean {
+  return v !== undefined && TRUE.has(v.toLowerCase());
+}
+
+export function ifcfgRole(file: IfcfgFile, fileName: string): IfcfgRole {
+  const get = (k: string): string | undefined => file.byKey.get(k)?.value;
+  if (get('MASTER') || isYes(get('SLAVE')) || get('MASTER_UUID')) return 'member';
+  const type = get('TYPE')?.toLowerCase();
+  if (type === 'bond' || type === 'bonding' || isYes(get('BONDING_MASTER')) || get('BONDING_OPTS')) return 'bond';
+  const dev = get('DEVICE') ?? fileName.replace(/^ifcfg-/, '');
+  if (/^bond\d+$/.test(dev)) return 'bond';
+  return 'plain';
+}
+
+export function makeContext(uri: string, text: string, language: LanguageId): DocContext {
+  const fileName = baseName(uri);
+  if (language === 'modprobe') return { language, uri, fileName, file: parseModprobe(text) };
+  const file = parseIfcfg(text);
+  const role = ifcfgRole(file, fileName);
+  const deviceName = file.byKey.get('DEVICE')?.value || fileName.replace(/^ifcfg-/, '');
+  return { language, uri, fileName, file, role, deviceName, get: (k) => file.byKey.get(k) };
+}

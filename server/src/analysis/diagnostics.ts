@@ -1,0 +1,95 @@
+// Runs the rules over a document and turns findings into LSP diagnostics and code actions.
+import {
+  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range,
+} from 'vscode-languageserver-types';
+import type { DocContext } from './context';
+import { RULES, getRule } from './rules';
+import type { Finding, Fix, Rule, RuleSeverity } from './rules/types';
+
+export const SOURCE = 'bonding';
+
+export type SeverityOverride = RuleSeverity | 'off';
+
+export interface DiagnoseOptions {
+  /** Per-rule severity overrides ("off" disables a rule). */
+  rules?: Readonly<Record<string, SeverityOverride>>;
+}
+
+const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function rulesFor(ctx: DocContext): Rule[] {
+  return RULES.filter((r) => r.language === ctx.language);
+}
+
+function runRule(rule: Rule, ctx: DocContext): Finding[] {
+  try {
+    return rule.language === 'ifcfg' && ctx.language === 'ifcfg' ? rule.check(ctx)
+      : rule.language === 'modprobe' && ctx.language === 'modprobe' ? rule.check(ctx) : [];
+  } catch (e) {
+    // A broken rule must never take the whole analysis down; report it where it can be seen.
+    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'hint', message: `internal error in rule ${rule.id}: ${String(e)}` }];
+  }
+}
+
+export function diagnose(ctx: DocContext, opts: DiagnoseOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rulesFor(ctx)) {
+    const override = opts.rules && Object.prototype.hasOwnProperty.call(opts.rules, rule.id) ? opts.rules[rule.id] : undefined;
+    if (override === 'off') continue;
+    for (const f of runRule(rule, ctx)) {
+      const d: Diagnostic = {
+        range: f.range,
+        severity: SEVERITY[override ?? f.severity ?? rule.severity],
+        code: rule.id,
+        source: SOURCE,
+        message: f.message,
+      };
+      if (f.tags) d.tags = f.tags;
+      if (f.related) d.relatedInformation = f.related;
+      if (f.data) d.data = f.data;
+      out.push(d);
+    }
+  }
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character
+    && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function fixesFor(rule: Rule, f: Finding, ctx: DocContext): Fix[] {
+  try {
+    if (rule.language === 'ifcfg' && ctx.language === 'ifcfg') return rule.fix?.(f, ctx) ?? [];
+    if (rule.language === 'modprobe' && ctx.language === 'modprobe') return rule.fix?.(f, ctx) ?? [];
+  } catch { /* a failing fix offers nothing */ }
+  return [];
+}
+
+/** Quick fixes for the given diagnostics (as the client sends them back in the code action request). */
+export function codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+    const rule = getRule(d.code);
+    if (!rule?.fix) continue;
+    const finding = runRule(rule, ctx).find((f) => sameRange(f.range, d.range));
+    if (!finding) continue;
+    for (const fix of fixesFor(rule, finding, ctx)) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: fix.preferred,
+        edit: { changes: { [ctx.uri]: fix.edits } },
+      });
+    }
+  }
+  return actions;
+}

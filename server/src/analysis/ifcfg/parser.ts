@@ -1,0 +1,336 @@
+// Parser for ifcfg-* files: the subset of shell that NetworkManager's ifcfg reader accepts, with the
+// places where bash and NetworkManager would disagree recorded as syntax problems. Never throws;
+// every problem carries the exact range it concerns.
+import type { Range } from 'vscode-languageserver-types';
+import { contentStart, isSpace, range, SourceLine, splitLines, SplitText } from '../text';
+
+export type QuoteStyle = 'none' | 'single' | 'double' | 'ansi' | 'mixed' | 'empty';
+
+export type SyntaxProblemKind =
+  | 'spaces-around-equals'   // KEY = value, KEY =value, KEY= value
+  | 'unquoted-whitespace'    // KEY=a b  (bash: runs b / assigns; NM: value empty)
+  | 'slash-comment'          // KEY=no   //comment
+  | 'unterminated-quote'
+  | 'expansion'              // $VAR, ${..}, $(..), `..` (in double quotes or unquoted)
+  | 'line-continuation'      // trailing backslash
+  | 'metacharacter'          // unquoted | & ( ) < > ;
+  | 'export'                 // export KEY=value
+  | 'invalid-line'           // anything that is not an assignment or a comment
+  | 'invalid-key';           // KEY-NAME=..., 1KEY=...
+
+export interface SyntaxProblem {
+  kind: SyntaxProblemKind;
+  range: Range;
+  message: string;
+  line: number;
+}
+
+export interface IfcfgAssignment {
+  line: number;
+  key: string;
+  keyRange: Range;
+  /** Range of `export ` when present. */
+  exportRange?: Range;
+  eqColumn: number;
+  /** The value as written (quotes and escapes included), without trailing blanks, `;` or comment. */
+  raw: string;
+  rawRange: Range;
+  /** The value after shell unquoting. */
+  value: string;
+  /** For each character of {@link value}, the column of the source character it came from. */
+  valueColumns: number[];
+  quote: QuoteStyle;
+  /** False when NetworkManager would reject the quoting and read the value as empty. */
+  valueOk: boolean;
+  /** The trailing `# comment`, if any. */
+  comment?: { range: Range; text: string };
+  /** True when a `;` follows the value. */
+  semicolon: boolean;
+}
+
+export interface IfcfgComment {
+  line: number;
+  range: Range;
+  text: string;
+}
+
+export interface IfcfgFile {
+  text: SplitText;
+  assignments: IfcfgAssignment[];
+  comments: IfcfgComment[];
+  problems: SyntaxProblem[];
+  /** Effective assignment per key (the last one wins, as in bash and NetworkManager). */
+  byKey: Map<string, IfcfgAssignment>;
+}
+
+const KEY_START = /[A-Za-z_]/;
+const KEY_CHAR = /[A-Za-z0-9_]/;
+const META = new Set(['|', '&', '(', ')', '<', '>']);
+
+export function parseIfcfg(source: string): IfcfgFile {
+  const text = splitLines(source);
+  const file: IfcfgFile = { text, assignments: [], comments: [], problems: [], byKey: new Map() };
+  for (const l of text.lines) parseLine(l, file);
+  for (const a of file.assignments) file.byKey.set(a.key, a);
+  return file;
+}
+
+function problem(file: IfcfgFile, kind: SyntaxProblemKind, r: Range, message: string): void {
+  file.problems.push({ kind, range: r, message, line: r.start.line });
+}
+
+function parseLine(l: SourceLine, file: IfcfgFile): void {
+  const s = l.text;
+  const n = s.length;
+  let i = contentStart(l);
+  while (i < n && isSpace(s[i])) i++;
+  if (i >= n) return;
+  if (s[i] === '#') {
+    file.comments.push({ line: l.line, range: range(l.line, i, n), text: s.slice(i) });
+    return;
+  }
+  const lineStart = i;
+  let exportRange: Range | undefined;
+  if (s.startsWith('export', i) && i + 6 < n && isSpace(s[i + 6])) {
+    let j = i + 6;
+    while (j < n && isSpace(s[j])) j++;
+    exportRange = range(l.line, i, j);
+    i = j;
+  }
+  // key
+  const keyStart = i;
+  if (i < n && KEY_START.test(s[i])) {
+    i++;
+    while (i < n && KEY_CHAR.test(s[i])) i++;
+  }
+  const key = s.slice(keyStart, i);
+  if (!key) {
+    const end = lineEnd(s, lineStart);
+    problem(file, 'invalid-line', range(l.line, lineStart, end),
+      'This line is neither an assignment nor a comment: bash would try to run it as a command and NetworkManager ignores it. Write KEY=value or comment it out with #.');
+    return;
+  }
+  if (i < n && !isSpace(s[i]) && s[i] !== '=') {
+    // KEY-NAME=..., KEY.x=..., KEY[0]=...
+    const eq = s.indexOf('=', i);
+    const end = eq > 0 ? eq : lineEnd(s, lineStart);
+    problem(file, eq > 0 ? 'invalid-key' : 'invalid-line', range(l.line, keyStart, end), eq > 0
+      ? `'${s.slice(keyStart, end)}' is not a valid variable name: shell variable names may contain only letters, digits and '_'. bash rejects the line and NetworkManager ignores it.`
+      : 'This line is neither an assignment nor a comment: bash would try to run it as a command and NetworkManager ignores it. Write KEY=value or comment it out with #.');
+    return;
+  }
+  let j = i;
+  while (j < n && isSpace(s[j])) j++;
+  if (j >= n || s[j] !== '=') {
+    problem(file, 'invalid-line', range(l.line, lineStart, lineEnd(s, lineStart)),
+      `'${key}' has no '=': bash would run '${key}' as a command and NetworkManager ignores the line. Write ${key}=value.`);
+    return;
+  }
+  const eqColumn = j;
+  let valueStart = j + 1;
+  const spaceBefore = j > i;
+  let spaceAfter = false;
+  if (valueStart < n && isSpace(s[valueStart])) {
+    let k = valueStart;
+    while (k < n && isSpace(s[k])) k++;
+    // `KEY= # comment` and `KEY=   ` are a legal empty assignment, not an error.
+    if (k < n && s[k] !== '#') { spaceAfter = true; valueStart = k; }
+  }
+  if (spaceBefore || spaceAfter) {
+    const from = spaceBefore ? i : eqColumn;
+    const to = spaceAfter ? valueStart : eqColumn + 1;
+    problem(file, 'spaces-around-equals', range(l.line, from, to),
+      `Spaces around '=' break this line: bash runs a command named '${key}' instead of assigning it, and NetworkManager ignores the line, so ${key} is never set. Write ${key}=value with no spaces.`);
+  }
+  if (exportRange) {
+    problem(file, 'export', exportRange,
+      `'export' is valid shell, but NetworkManager does not read 'export ${key}=…' as an assignment, so ${key} is ignored when NetworkManager manages this interface. Remove 'export'.`);
+  }
+  const a: IfcfgAssignment = {
+    line: l.line, key, keyRange: range(l.line, keyStart, i), exportRange, eqColumn,
+    raw: '', rawRange: range(l.line, valueStart, valueStart), value: '', valueColumns: [], quote: 'empty',
+    valueOk: true, semicolon: false,
+  };
+  scanValue(l, valueStart, a, file);
+  file.assignments.push(a);
+}
+
+function lineEnd(s: string, from: number): number {
+  let e = s.length;
+  while (e > from && isSpace(s[e - 1])) e--;
+  return e;
+}
+
+/** Reads the value word starting at `start`, unescaping it and recording problems. */
+function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: IfcfgFile): void {
+  const s = l.text;
+  const n = s.length;
+  const out: string[] = [];
+  const cols: number[] = [];
+  const styles = new Set<QuoteStyle>();
+  let i = start;
+  let ok = true;
+  const fail = (kind: SyntaxProblemKind, from: number, to: number, message: string): void => {
+    ok = false;
+    problem(file, kind, range(l.line, from, Math.max(to, from)), message);
+  };
+  word: while (i < n) {
+    const c = s[i];
+    if (isSpace(c)) break;
+    if (c === "'") {
+      styles.add('single');
+      const close = s.indexOf("'", i + 1);
+      if (close < 0) {
+        fail('unterminated-quote', i, n, `The single quote opened here is never closed on this line. NetworkManager reads ${a.key} as empty, and bash would swallow the following lines into the value. Add the closing '.`);
+        for (let k = i + 1; k < n; k++) { out.push(s[k]); cols.push(k); }
+        i = n;
+        break;
+      }
+      for (let k = i + 1; k < close; k++) { out.push(s[k]); cols.push(k); }
+      i = close + 1;
+      continue;
+    }
+    if (c === '$' && s[i + 1] === "'") {
+      styles.add('ansi');
+      i = scanAnsi(l, i, out, cols, a, file, () => { ok = false; });
+      continue;
+    }
+    if (c === '"') {
+      styles.add('double');
+      let k = i + 1;
+      let closed = false;
+      while (k < n) {
+        const d = s[k];
+        if (d === '"') { closed = true; break; }
+        if (d === '\\' && k + 1 < n && '$`"\\'.includes(s[k + 1])) { out.push(s[k + 1]); cols.push(k + 1); k += 2; continue; }
+        if (d === '\\' && k + 1 >= n) {
+          fail('line-continuation', k, k + 1, `A backslash at the end of the line continues ${a.key} on the next line in bash, but NetworkManager reads ${a.key} as empty. Keep the whole value on one line.`);
+          k++;
+          continue;
+        }
+        if (d === '`' || (d === '$' && k + 1 < n && /[A-Za-z_{(0-9@*#?$!-]/.test(s[k + 1]))) {
+          const end = expansionEnd(s, k);
+          fail('expansion', k, end, `'${s.slice(k, end)}' is an expansion: bash substitutes it, but NetworkManager does not expand variables or commands and reads the whole ${a.key} as empty. Write the literal value (escape a literal $ as \\$).`);
+          for (let m = k; m < end; m++) { out.push(s[m]); cols.push(m); }
+          k = end;
+          continue;
+        }
+        out.push(d); cols.push(k); k++;
+      }
+      if (!closed) {
+        fail('unterminated-quote', i, n, `The double quote opened here is never closed on this line. NetworkManager reads ${a.key} as empty, and bash would swallow the following lines into the value. Add the closing ".`);
+        i = n;
+        break;
+      }
+      i = k + 1;
+      continue;
+    }
+    if (c === '\\') {
+      styles.add('none');
+      if (i + 1 >= n) {
+        fail('line-continuation', i, i + 1, `A backslash at the end of the line continues ${a.key} on the next line in bash, but NetworkManager reads ${a.key} as empty. Keep the whole value on one line.`);
+        i++;
+        break;
+      }
+      out.push(s[i + 1]); cols.push(i + 1);
+      i += 2;
+      continue;
+    }
+    if (c === '`' || (c === '$' && i + 1 < n && /[A-Za-z_{(0-9@*#?$!-]/.test(s[i + 1]))) {
+      styles.add('none');
+      const end = expansionEnd(s, i);
+      fail('expansion', i, end, `'${s.slice(i, end)}' is a shell expansion: bash substitutes it, but NetworkManager does not and reads ${a.key} as empty. Write the literal value.`);
+      for (let m = i; m < end; m++) { out.push(s[m]); cols.push(m); }
+      i = end;
+      continue;
+    }
+    if (c === ';') {
+      // A single trailing ';' (optionally followed by blanks and a comment) is accepted by both.
+      let k = i + 1;
+      while (k < n && isSpace(s[k])) k++;
+      if (k >= n || s[k] === '#') { a.semicolon = true; break word; }
+      fail('metacharacter', i, i + 1, `An unquoted ';' ends the assignment and bash runs the rest of the line as a command; NetworkManager reads ${a.key} as empty. Quote the value.`);
+      out.push(c); cols.push(i); i++;
+      continue;
+    }
+    if (META.has(c)) {
+      styles.add('none');
+      fail('metacharacter', i, i + 1, `An unquoted '${c}' is a shell operator: bash does not assign ${a.key} as intended and NetworkManager reads it as empty. Put the value in double quotes.`);
+      out.push(c); cols.push(i); i++;
+      continue;
+    }
+    styles.add('none');
+    out.push(c); cols.push(i); i++;
+  }
+  const valueEnd = i;
+  // trailer: blanks, then nothing / '#comment' / ';' / more text
+  let k = i;
+  if (a.semicolon) k = i + 1;
+  while (k < n && isSpace(s[k])) k++;
+  if (k < n) {
+    if (s[k] === '#') {
+      a.comment = { range: range(l.line, k, n), text: s.slice(k) };
+    } else if (s[k] === ';' && !a.semicolon) {
+      a.semicolon = true;
+      let m = k + 1;
+      while (m < n && isSpace(s[m])) m++;
+      if (m < n && s[m] === '#') a.comment = { range: range(l.line, m, n), text: s.slice(m) };
+      else if (m < n) fail('metacharacter', k, lineEnd(s, k), `Text after ';' runs as a separate shell command when the file is sourced, and NetworkManager reads ${a.key} as empty. Remove it or turn it into a # comment.`);
+    } else if (!a.semicolon) {
+      const end = lineEnd(s, k);
+      if (s.startsWith('//', k)) {
+        fail('slash-comment', valueEnd, end, `'//' does not start a comment in shell: bash runs '${s.slice(k, end)}' as a command and NetworkManager reads ${a.key} as empty. Use '#' for comments.`);
+      } else {
+        const rest = s.slice(k, end);
+        fail('unquoted-whitespace', valueEnd, end, `The unquoted space ends the value: bash keeps only '${s.slice(start, valueEnd)}'${/^[A-Za-z_][A-Za-z0-9_]*=/.test(rest) ? ` and treats '${rest.split(/\s/)[0]}' as another assignment` : ` and runs '${rest.split(/\s/)[0]}' as a command`}, while NetworkManager reads ${a.key} as empty. Quote the whole value: ${a.key}="${s.slice(start, end).replace(/"/g, '\\"')}".`);
+      }
+    }
+  }
+  a.raw = s.slice(start, valueEnd);
+  a.rawRange = range(l.line, start, valueEnd);
+  a.value = out.join('');
+  a.valueColumns = cols;
+  a.valueOk = ok;
+  a.quote = styles.size === 0 ? 'empty' : styles.size === 1 ? [...styles][0] : 'mixed';
+}
+
+function expansionEnd(s: string, i: number): number {
+  const n = s.length;
+  if (s[i] === '`') { const e = s.indexOf('`', i + 1); return e < 0 ? n : e + 1; }
+  // $
+  const c = s[i + 1];
+  if (c === '{' || c === '(') {
+    const close = c === '{' ? '}' : ')';
+    const e = s.indexOf(close, i + 2);
+    return e < 0 ? lineEnd(s, i) : e + 1;
+  }
+  let k = i + 1;
+  if (/[A-Za-z_]/.test(c)) { while (k < n && /[A-Za-z0-9_]/.test(s[k])) k++; return k; }
+  return Math.min(n, i + 2);
+}
+
+const ANSI_SIMPLE: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+
+function scanAnsi(l: SourceLine, i: number, out: string[], cols: number[], a: IfcfgAssignment, file: IfcfgFile, onFail: () => void): number {
+  const s = l.text;
+  const n = s.length;
+  let k = i + 2;
+  while (k < n) {
+    const d = s[k];
+    if (d === "'") return k + 1;
+    if (d === '\\' && k + 1 < n) {
+      const e = s[k + 1];
+      if (Object.prototype.hasOwnProperty.call(ANSI_SIMPLE, e)) { out.push(ANSI_SIMPLE[e]); cols.push(k); k += 2; continue; }
+      const hex = /^x([0-9A-Fa-f]{1,2})/.exec(s.slice(k + 1, k + 4));
+      if (hex) { out.push(String.fromCharCode(parseInt(hex[1], 16))); cols.push(k); k += 1 + hex[0].length; continue; }
+      const oct = /^[0-7]{1,3}/.exec(s.slice(k + 1, k + 4));
+      if (oct) { out.push(String.fromCharCode(parseInt(oct[0], 8) & 0xff)); cols.push(k); k += 1 + oct[0].length; continue; }
+      out.push('\\'); cols.push(k); k++;
+      continue;
+    }
+    out.push(d); cols.push(k); k++;
+  }
+  onFail();
+  problem(file, 'unterminated-quote', range(l.line, i, n), `The $'…' string opened here is never closed on this line. NetworkManager reads ${a.key} as empty. Add the closing '.`);
+  return n;
+}

@@ -1,0 +1,98 @@
+// Line splitting and position helpers shared by both parsers. Pure: no I/O.
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export interface SourceLine {
+  /** 0-based line number. */
+  line: number;
+  /** The line's text without its terminator ("\r\n", "\n" or "\r"). */
+  text: string;
+  /** Offset of the line's first character in the document. */
+  offset: number;
+  /** The terminator as written ("" for the last line). */
+  eol: '' | '\n' | '\r\n' | '\r';
+}
+
+export interface SplitText {
+  lines: SourceLine[];
+  /** True when the text starts with a UTF-8 byte order mark (U+FEFF). */
+  bom: boolean;
+  /** The terminator most lines use, for edits that insert new lines. */
+  eol: '\n' | '\r\n';
+}
+
+/**
+ * Splits a document into lines exactly as LSP counts them ("\r\n", "\n" and a lone "\r" all end a
+ * line). A leading BOM stays in the text of line 0 (LSP positions count it as a character), callers
+ * skip it with {@link contentStart}.
+ */
+export function splitLines(text: string): SplitText {
+  const lines: SourceLine[] = [];
+  let start = 0;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      let eol: SourceLine['eol'] = c === 10 ? '\n' : '\r';
+      if (c === 13 && text.charCodeAt(i + 1) === 10) { eol = '\r\n'; crlf++; } else if (c === 10) lf++;
+      lines.push({ line: lines.length, text: text.slice(start, i), offset: start, eol });
+      if (eol === '\r\n') i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ line: lines.length, text: text.slice(start), offset: start, eol: '' });
+  return { lines, bom: text.charCodeAt(0) === 0xfeff, eol: crlf > lf ? '\r\n' : '\n' };
+}
+
+/** Column where a line's content starts (1 on the first line when the document has a BOM). */
+export function contentStart(l: SourceLine): number {
+  return l.line === 0 && l.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+export function range(line: number, startCol: number, endCol: number, endLine = line): Range {
+  return { start: { line, character: startCol }, end: { line: endLine, character: endCol } };
+}
+
+export function contains(r: Range, p: Position): boolean {
+  if (p.line < r.start.line || p.line > r.end.line) return false;
+  if (p.line === r.start.line && p.character < r.start.character) return false;
+  if (p.line === r.end.line && p.character > r.end.character) return false;
+  return true;
+}
+
+export function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t';
+}
+
+/** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed max. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate within a small edit distance (case-insensitive match counts as distance 0.5). */
+export function nearest(word: string, candidates: Iterable<string>, max = 2): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    if (c === word) return undefined;
+    const d = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase(), max);
+    if (d <= max && d < bestD) { best = c; bestD = d; }
+  }
+  return best;
+}

@@ -1,0 +1,37 @@
+// Small helpers for unit tests of the pure analysis library.
+import { diagnose, makeContext, codeActions } from '../../server/src/analysis';
+import type { DocContext } from '../../server/src/analysis';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export function ctxOf(text: string, name = 'ifcfg-bond0', lang: 'ifcfg' | 'modprobe' = name.endsWith('.conf') ? 'modprobe' : 'ifcfg'): DocContext {
+  return makeContext(`file:///etc/sysconfig/network-scripts/${name}`, text, lang);
+}
+
+export function lint(text: string, name?: string): Diagnostic[] {
+  return diagnose(ctxOf(text, name));
+}
+
+export function codes(text: string, name?: string): string[] {
+  return lint(text, name).map((d) => String(d.code));
+}
+
+/** [line, startChar, endChar] of each diagnostic with the given code. */
+export function spans(text: string, code: string, name?: string): [number, number, number][] {
+  return lint(text, name).filter((d) => d.code === code).map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]);
+}
+
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'ifcfg', 1, text), edits);
+}
+
+/** Applies the first quick fix offered for the first diagnostic with `code`. */
+export function applyFix(text: string, code: string, name?: string, which = 0): string {
+  const ctx = ctxOf(text, name);
+  const d = diagnose(ctx).filter((x) => x.code === code);
+  if (!d.length) throw new Error(`no ${code} diagnostic`);
+  const actions = codeActions(ctx, [d[0]]);
+  if (!actions[which]) throw new Error(`no fix #${which} for ${code}`);
+  const edits = actions[which].edit!.changes![ctx.uri];
+  return applyEdits(text, edits);
+}

@@ -1,0 +1,71 @@
+-- Headless Neovim (0.7+) as a real LSP client for bonding-language-server.
+-- usage: nvim --headless -u NONE -i NONE -n -c "luafile test/nvim/lsp-test.lua" FILE
+-- env: BONDING_SERVER (path to bin/bonding-language-server), EXPECT_CODE, EXPECT_LINE, COMPLETE_LINE, COMPLETE_LABEL
+-- Prints one line per check and "N passed, N failed"; exits non-zero on failure.
+local server = os.getenv('BONDING_SERVER')
+local expect_code = os.getenv('EXPECT_CODE') or 'spaces-around-equals'
+local expect_line = tonumber(os.getenv('EXPECT_LINE') or '0')
+local complete_line = tonumber(os.getenv('COMPLETE_LINE') or '0')
+local complete_label = os.getenv('COMPLETE_LABEL') or 'BONDING_OPTS'
+local passed, failed = 0, 0
+local function say(s) io.stdout:write(s .. '\n') end
+local function check(name, ok, detail)
+  if ok then passed = passed + 1; say('ok   - ' .. name)
+  else failed = failed + 1; say('FAIL - ' .. name .. ' ' .. (detail or '')) end
+end
+
+local bufnr = vim.api.nvim_get_current_buf()
+local name = vim.fn.expand('%:t')
+local path = vim.fn.expand('%:p')
+-- The filetypes other editors would use; the server also recognises files by path.
+if name:match('^ifcfg%-') then vim.bo[bufnr].filetype = 'ifcfg'
+elseif name == 'modprobe.conf' or path:match('/modprobe%.d/[^/]+%.conf$') then vim.bo[bufnr].filetype = 'modprobe' end
+check('filetype detected (' .. vim.bo[bufnr].filetype .. ')', vim.bo[bufnr].filetype == 'ifcfg' or vim.bo[bufnr].filetype == 'modprobe')
+
+local exit_code = nil
+local client_id = vim.lsp.start_client({
+  name = 'bonding',
+  cmd = { server, '--stdio' },
+  root_dir = vim.fn.getcwd(),
+  on_exit = function(code) exit_code = code end,
+})
+check('client started', client_id ~= nil)
+vim.lsp.buf_attach_client(bufnr, client_id)
+
+local function has_code()
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+    if code == expect_code and d.lnum == expect_line then return true end
+  end
+  return false
+end
+local got = vim.wait(15000, has_code, 50)
+for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+  local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+  say(string.format('DIAGNOSTIC %d:%d severity=%d code=%s %s', d.lnum, d.col, d.severity, tostring(code), d.message))
+end
+check('diagnostic ' .. expect_code .. ' on line ' .. expect_line, got)
+
+local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = complete_line, character = 0 } }
+local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000)
+local labels = {}
+for _, resp in pairs(responses or {}) do
+  local result = resp.result or {}
+  for _, item in ipairs(result.items or result) do table.insert(labels, item.label) end
+end
+say('COMPLETION ' .. #labels .. ' items')
+check('completion offers ' .. complete_label, vim.tbl_contains(labels, complete_label), table.concat(labels, ','))
+
+-- An edit that fixes the problem clears the diagnostic (didChange round trip).
+local line = vim.api.nvim_buf_get_lines(bufnr, expect_line, expect_line + 1, false)[1] or ''
+if expect_code == 'spaces-around-equals' then
+  vim.api.nvim_buf_set_lines(bufnr, expect_line, expect_line + 1, false, { (line:gsub('%s*=%s*', '=', 1)) })
+  local cleared = vim.wait(10000, function() return not has_code() end, 50)
+  check('diagnostic cleared after the edit', cleared)
+end
+
+vim.lsp.stop_client(client_id)
+vim.wait(3000, function() return exit_code ~= nil end, 50)
+check('server exited cleanly', exit_code == 0, tostring(exit_code))
+say(string.format('%d passed, %d failed', passed, failed))
+if failed > 0 then vim.cmd('cquit 1') else vim.cmd('qall!') end
