@@ -12,7 +12,7 @@ step "build"
 npm run -s build
 
 step "unit tests (pure analysis, node:test)"
-node --import tsx --test "test/unit/**/*.test.ts"
+node --import tsx --test test/unit/*.test.ts
 
 if [ -f test/grammar/run.sh ]; then
   step "grammar tests (vscode-tmgrammar-test)"
@@ -20,7 +20,7 @@ if [ -f test/grammar/run.sh ]; then
 fi
 
 step "protocol tests (built server over stdio JSON-RPC)"
-node --import tsx --test "test/protocol/**/*.test.ts"
+node --import tsx --test test/protocol/*.test.ts
 
 step "Neovim (headless) as LSP client"
 bash test/nvim/run.sh
@@ -29,7 +29,7 @@ step "extension inside real VS Code (code-server + Chromium)"
 node test/e2e/run-code-server.mjs
 
 step "packaged .vsix installs into code-server and activates"
-npx vsce package --no-dependencies --allow-missing-repository --out dist/bonding-config.vsix >/dev/null
+npx vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links --out dist/bonding-config.vsix >/dev/null
 node test/vsix/run.mjs
 
 echo; echo "=== all test layers passed"

@@ -17,7 +17,11 @@ const analyzer = new Analyzer();
 let pullDiagnostics = false;
 
 connection.onInitialize((params): InitializeResult => {
-  pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  // Diagnostics are pushed (every client shows them, for every open document, and cross-file changes
+  // reach documents the user is not looking at). A client may ask for the pull model instead with
+  // initializationOptions.pullDiagnostics; it then gets no pushes, so nothing is shown twice.
+  const init = (params.initializationOptions ?? {}) as { pullDiagnostics?: boolean };
+  pullDiagnostics = !!params.capabilities.textDocument?.diagnostic && init.pullDiagnostics === true;
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -46,18 +50,18 @@ function contextOf(doc: TextDocument) {
 }
 
 function publish(doc: TextDocument): void {
+  // A client that pulls diagnostics would show pushed ones a second time.
+  if (pullDiagnostics) return;
   const ctx = contextOf(doc);
   const diagnostics = ctx ? analyzer.diagnostics(ctx) : [];
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
 
-// Push diagnostics always: clients without pull support (Neovim 0.7, Helix, Emacs) rely on them, and
-// VS Code shows pushed diagnostics too. Pull requests are answered from the same cache.
 documents.onDidOpen((e) => publish(e.document));
 documents.onDidChangeContent((e) => publish(e.document));
 documents.onDidClose((e) => {
   analyzer.forget(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 connection.languages.diagnostics.on((params) => {

@@ -30,7 +30,7 @@ export function uriOf(p: string): string {
   return pathToFileURL(p).toString();
 }
 
-export async function startServer(opts: { capabilities?: ClientCapabilities; rootUri?: string | null; args?: string[] } = {}): Promise<Client> {
+export async function startServer(opts: { capabilities?: ClientCapabilities; rootUri?: string | null; args?: string[]; initializationOptions?: unknown } = {}): Promise<Client> {
   const proc = spawn(process.execPath, [SERVER, ...(opts.args ?? ['--stdio'])], { stdio: 'pipe' });
   let err = '';
   proc.stderr.on('data', (d) => { err += d; });
@@ -51,6 +51,7 @@ export async function startServer(opts: { capabilities?: ClientCapabilities; roo
     rootUri: opts.rootUri ?? null,
     capabilities: opts.capabilities ?? { textDocument: { publishDiagnostics: { relatedInformation: true } } },
     workspaceFolders: opts.rootUri ? [{ uri: opts.rootUri, name: 'ws' }] : null,
+    initializationOptions: opts.initializationOptions,
   });
   await conn.sendNotification(InitializedNotification.type, {});
   let version = 0;

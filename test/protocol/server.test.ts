@@ -26,6 +26,17 @@ test('publishes diagnostics on open and on change (push model)', async () => {
   assert.deepEqual((await second).diagnostics.filter((x) => x.code === 'spaces-around-equals'), []);
 });
 
+test('a client that supports pull but did not ask for it still gets pushes', async () => {
+  const pc = await startServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } } });
+  try {
+    const p = pc.waitDiagnostics(BOND);
+    pc.open(BOND, 'ifcfg', 'ONBOOT = yes\n', 1);
+    assert.equal((await p).diagnostics[0].code, 'spaces-around-equals');
+  } finally {
+    await pc.stop();
+  }
+});
+
 test('completion returns ifcfg keys', async () => {
   c.open(BOND + '-c', 'ifcfg', 'DEVICE=bond0\n\n', 1);
   const r = await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: BOND + '-c' }, position: { line: 1, character: 0 } }) as CompletionList;
@@ -65,11 +76,12 @@ test('closing a document clears its diagnostics', async () => {
   await p;
 });
 
-test('pull diagnostics are offered when the client supports them', async () => {
-  const pc = await startServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } } });
+test('a client that asks for pull diagnostics gets them by pull only (no duplicate push)', async () => {
+  const pc = await startServer({ capabilities: { textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } }, initializationOptions: { pullDiagnostics: true } });
   try {
     pc.open(BOND, 'ifcfg', 'ONBOOT = yes\n', 1);
-    await pc.waitDiagnostics(BOND);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(pc.diagnostics.get(BOND), undefined, 'pushed diagnostics to a pull client');
     const r = await pc.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: BOND } });
     assert.equal(r.kind, 'full');
     assert.equal((r as { items: { code: string }[] }).items[0].code, 'spaces-around-equals');

@@ -31,8 +31,9 @@ export function defineFoundationTests(suite: Mocha.SuiteFunction, test: Mocha.Te
         const d = vscode.languages.getDiagnostics(bond.uri).filter((x) => x.source === 'bonding');
         return d.length > 0 ? d : undefined;
       }, 30000, 'diagnostics');
-      const d = diags.find((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'spaces-around-equals');
-      assert.ok(d, `no spaces-around-equals in ${JSON.stringify(diags.map((x) => x.code))}`);
+      const all = diags.filter((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'spaces-around-equals');
+      assert.strictEqual(all.length, 1, `expected exactly one spaces-around-equals, got ${JSON.stringify(diags.map((x) => x.code))}`);
+      const d = all[0];
       assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
       assert.deepStrictEqual([d.range.start.line, d.range.start.character, d.range.end.character], [4, 6, 9]);
       console.log('DIAG ' + d.message);
