@@ -3,6 +3,15 @@
 import { IfcfgAssignment, IfcfgFile, parseIfcfg } from './ifcfg/parser';
 import { ModprobeFile, parseModprobe } from './modprobe/parser';
 import type { LanguageId } from './rules/types';
+import { splitBondingOpts, type SplitResult } from './bonding-opts/tokens';
+import { simulate, type Simulation } from './bonding-opts/kernel';
+
+/** BONDING_OPTS of a bond file: its tokens and what the kernel makes of them. */
+export interface BondingOpts {
+  assignment: IfcfgAssignment;
+  split: SplitResult;
+  sim: Simulation;
+}
 
 export type IfcfgRole = 'bond' | 'member' | 'plain';
 
@@ -16,6 +25,8 @@ export interface IfcfgContext {
   /** DEVICE when set, otherwise the file name's suffix. */
   deviceName: string;
   get(key: string): IfcfgAssignment | undefined;
+  /** The effective BONDING_OPTS, tokenized and judged (undefined when the file has none). */
+  opts?: BondingOpts;
 }
 
 export interface ModprobeContext {
@@ -67,5 +78,11 @@ export function makeContext(uri: string, text: string, language: LanguageId): Do
   const file = parseIfcfg(text);
   const role = ifcfgRole(file, fileName);
   const deviceName = file.byKey.get('DEVICE')?.value || fileName.replace(/^ifcfg-/, '');
-  return { language, uri, fileName, file, role, deviceName, get: (k) => file.byKey.get(k) };
+  const ctx: IfcfgContext = { language, uri, fileName, file, role, deviceName, get: (k) => file.byKey.get(k) };
+  const bo = file.byKey.get('BONDING_OPTS');
+  if (bo) {
+    const split = splitBondingOpts(bo);
+    ctx.opts = { assignment: bo, split, sim: simulate(split.tokens) };
+  }
+  return ctx;
 }
