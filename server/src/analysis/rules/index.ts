@@ -1,33 +1,17 @@
-// Every rule the analysis knows, in one list. Adding a rule = adding a module and a line here.
+// Every rule the analysis knows. Each folder keeps its own list; this joins them.
 import type { Rule } from './types';
+import { IFCFG_RULES } from './ifcfg';
+import { BONDING_OPTS_RULES } from './bonding-opts';
+import { MODPROBE_RULES } from './modprobe';
 
-import spacesAroundEquals from './ifcfg/spaces-around-equals';
-import unquotedWhitespace from './ifcfg/unquoted-whitespace';
-import slashComment from './ifcfg/slash-comment';
-import unterminatedQuote from './ifcfg/unterminated-quote';
-import shellExpansion from './ifcfg/shell-expansion';
-import lineContinuation from './ifcfg/line-continuation';
-import shellMetacharacter from './ifcfg/shell-metacharacter';
-import exportPrefix from './ifcfg/export-prefix';
-import invalidLine from './ifcfg/invalid-line';
-import invalidKeyName from './ifcfg/invalid-key-name';
+export const RULES: readonly Rule[] = [...IFCFG_RULES, ...BONDING_OPTS_RULES, ...MODPROBE_RULES];
 
-import mpIndentedComment from './modprobe/indented-comment';
-import mpUnknownCommand from './modprobe/unknown-command';
-import mpDeprecatedCommand from './modprobe/deprecated-command';
-import mpMissingArgument from './modprobe/missing-argument';
-import mpBadModuleName from './modprobe/bad-module-name';
-import mpContinuationJoin from './modprobe/continuation-join';
-import mpInlineComment from './modprobe/inline-comment';
+const byId = new Map<string, Rule>();
+for (const r of RULES) {
+  if (byId.has(r.id)) throw new Error(`duplicate rule id ${r.id}`);
+  byId.set(r.id, r);
+}
 
-export const RULES: readonly Rule[] = [
-  spacesAroundEquals, unquotedWhitespace, slashComment, unterminatedQuote, shellExpansion, lineContinuation,
-  shellMetacharacter, exportPrefix, invalidLine, invalidKeyName,
-  mpIndentedComment, mpUnknownCommand, mpDeprecatedCommand, mpMissingArgument, mpBadModuleName, mpContinuationJoin,
-  mpInlineComment,
-];
-
-const byId = new Map(RULES.map((r) => [r.id, r]));
 export function getRule(id: string): Rule | undefined {
   return byId.get(id);
 }
