@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './analysis';
+import { hostViewFor } from './host-view';
 
 // Anything that prints to stdout would corrupt the protocol stream: route console output to stderr.
 console.log = console.error;
@@ -73,7 +74,7 @@ connection.languages.diagnostics.on((params) => {
 connection.onCompletion((params) => {
   const doc = documents.get(params.textDocument.uri);
   const ctx = doc && contextOf(doc);
-  return ctx ? analyzer.completion(ctx, params.position) : null;
+  return ctx ? analyzer.completion(ctx, params.position, hostViewFor(ctx.uri, (u) => documents.get(u)?.getText())) : null;
 });
 
 connection.onHover((params) => {

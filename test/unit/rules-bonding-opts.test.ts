@@ -15,7 +15,7 @@ test('unknown option: error on the token with a rename fix', () => {
   const src = bond('"mode=802.3ad miimon=100 lacp-rate=fast"');
   assert.deepEqual(spans(src, 'bonding-opts-unknown-option'), [[3, 38, 52]]);
   assert.equal(applyFix(src, 'bonding-opts-unknown-option'), bond('"mode=802.3ad miimon=100 lacp_rate=fast"'));
-  assert.match(lint(bond('"mode=1 miimon=100 xmit_policy=layer2"')).find((d) => d.code === 'bonding-opts-unknown-option')!.message, /xmit_hash_policy/);
+  assert.match(lint(bond('"mode=1 miimon=100 xmit_policy=layer2"')).find((d) => d.code === 'bonding-opts-unknown-option')!.message as string, /xmit_hash_policy/);
 });
 
 test('invalid values: kernel-true, with a case fix', () => {

@@ -3,7 +3,7 @@
 import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { DocContext, languageOfPath, makeContext } from './context';
 import { codeActions, diagnose, DiagnoseOptions } from './diagnostics';
-import { complete } from './completion';
+import { complete, type HostView } from './completion';
 import { hover } from './hover';
 import type { LanguageId } from './rules/types';
 
@@ -11,6 +11,7 @@ export { makeContext, languageOfPath } from './context';
 export type { DocContext, IfcfgContext, ModprobeContext } from './context';
 export { diagnose, codeActions, SOURCE } from './diagnostics';
 export { complete } from './completion';
+export type { HostView } from './completion';
 export { hover } from './hover';
 export { RULES, getRule } from './rules';
 
@@ -46,8 +47,8 @@ export class Analyzer {
     return d;
   }
 
-  completion(ctx: DocContext, pos: Position): CompletionList {
-    return complete(ctx, pos);
+  completion(ctx: DocContext, pos: Position, host?: HostView): CompletionList {
+    return complete(ctx, pos, host);
   }
 
   hover(ctx: DocContext, pos: Position): Hover | null {
