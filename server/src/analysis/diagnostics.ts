@@ -8,6 +8,9 @@ import type { Finding, Fix, Rule, RuleSeverity } from './rules/types';
 
 export const SOURCE = 'bonding';
 
+/** A rule reports at most this many findings per document (a 10 MB file of one mistake is still one mistake). */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
 export type SeverityOverride = RuleSeverity | 'off';
 
 export interface DiagnoseOptions {
@@ -41,7 +44,9 @@ export function diagnose(ctx: DocContext, opts: DiagnoseOptions = {}): Diagnosti
   for (const rule of rulesFor(ctx)) {
     const override = opts.rules && Object.prototype.hasOwnProperty.call(opts.rules, rule.id) ? opts.rules[rule.id] : undefined;
     if (override === 'off') continue;
-    for (const f of runRule(rule, ctx)) {
+    const findings = runRule(rule, ctx);
+    if (findings.length > MAX_FINDINGS_PER_RULE) findings.length = MAX_FINDINGS_PER_RULE;
+    for (const f of findings) {
       const d: Diagnostic = {
         range: f.range,
         severity: SEVERITY[override ?? f.severity ?? rule.severity],

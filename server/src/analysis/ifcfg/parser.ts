@@ -46,6 +46,8 @@ export interface IfcfgAssignment {
   comment?: { range: Range; text: string };
   /** True when a `;` follows the value. */
   semicolon: boolean;
+  /** False for `KEY = value`: neither bash nor NetworkManager assigns anything there. */
+  assigns: boolean;
 }
 
 export interface IfcfgComment {
@@ -59,7 +61,7 @@ export interface IfcfgFile {
   assignments: IfcfgAssignment[];
   comments: IfcfgComment[];
   problems: SyntaxProblem[];
-  /** Effective assignment per key (the last one wins, as in bash and NetworkManager). */
+  /** Effective assignment per key (the last real assignment wins, as in bash and NetworkManager). */
   byKey: Map<string, IfcfgAssignment>;
 }
 
@@ -71,7 +73,7 @@ export function parseIfcfg(source: string): IfcfgFile {
   const text = splitLines(source);
   const file: IfcfgFile = { text, assignments: [], comments: [], problems: [], byKey: new Map() };
   for (const l of text.lines) parseLine(l, file);
-  for (const a of file.assignments) file.byKey.set(a.key, a);
+  for (const a of file.assignments) if (a.assigns) file.byKey.set(a.key, a);
   return file;
 }
 
@@ -149,7 +151,7 @@ function parseLine(l: SourceLine, file: IfcfgFile): void {
   const a: IfcfgAssignment = {
     line: l.line, key, keyRange: range(l.line, keyStart, i), exportRange, eqColumn,
     raw: '', rawRange: range(l.line, valueStart, valueStart), value: '', valueColumns: [], quote: 'empty',
-    valueOk: true, semicolon: false,
+    valueOk: true, semicolon: false, assigns: !(spaceBefore || spaceAfter),
   };
   scanValue(l, valueStart, a, file);
   file.assignments.push(a);

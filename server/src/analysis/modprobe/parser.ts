@@ -116,6 +116,9 @@ export function parseModprobe(source: string): ModprobeFile {
   return file;
 }
 
+/** Index of each token's first character in its logical line (for ranges inside tokens). */
+const tokenStart = new WeakMap<Token, number>();
+
 function tokenize(ll: LogicalLine): Token[] {
   const toks: Token[] = [];
   const s = ll.chars;
@@ -125,7 +128,9 @@ function tokenize(ll: LogicalLine): Token[] {
     if (k >= s.length) break;
     const st = k;
     while (k < s.length && s[k] !== ' ' && s[k] !== '\t') k++;
-    toks.push({ text: s.slice(st, k), range: span(ll, st, k) });
+    const tok = { text: s.slice(st, k), range: span(ll, st, k) };
+    tokenStart.set(tok, st);
+    toks.push(tok);
   }
   return toks;
 }
@@ -238,9 +243,7 @@ function optionTokens(ll: LogicalLine, toks: Token[], file: ModprobeFile): Optio
 
 /** Document position of the character at index `k` inside token `tok`. */
 function offsetIn(ll: LogicalLine, tok: Token, k: number): Position {
-  // Find the token's start index in ll.chars by its start position.
-  const startIdx = ll.pos.findIndex((p) => p.line === tok.range.start.line && p.character === tok.range.start.character);
-  const idx = startIdx + k;
+  const idx = (tokenStart.get(tok) ?? 0) + k;
   if (idx < ll.pos.length && k < tok.text.length) return ll.pos[idx];
   return tok.range.end;
 }
