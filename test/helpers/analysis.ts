@@ -35,3 +35,22 @@ export function applyFix(text: string, code: string, name?: string, which = 0): 
   const edits = actions[which].edit!.changes![ctx.uri];
   return applyEdits(text, edits);
 }
+
+import { WorkspaceModel } from '../../server/src/analysis/workspace/model';
+import { languageOfPath } from '../../server/src/analysis';
+
+/** Builds a workspace from { '/path': text } and lints every file; returns diagnostics by path. */
+export function lintWorkspace(files: Record<string, string>): { model: WorkspaceModel; diags: Map<string, Diagnostic[]> } {
+  const model = new WorkspaceModel();
+  for (const [p, text] of Object.entries(files)) model.set(`file://${p}`, text, languageOfPath(p)!);
+  const diags = new Map<string, Diagnostic[]>();
+  for (const p of Object.keys(files)) diags.set(p, diagnose(model.get(`file://${p}`)!));
+  return { model, diags };
+}
+
+export function wsCodes(files: Record<string, string>): Record<string, string[]> {
+  const { diags } = lintWorkspace(files);
+  const out: Record<string, string[]> = {};
+  for (const [p, d] of diags) out[p] = d.map((x) => String(x.code));
+  return out;
+}

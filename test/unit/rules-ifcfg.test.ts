@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyFix, codes, ctxOf, lint, spans } from '../helpers/analysis';
 import { codeActions, diagnose, makeContext, RULES } from '../../server/src/analysis';
 import type { IfcfgContext } from '../../server/src/analysis';
-import { backupName } from '../../server/src/analysis/rules/ifcfg/backup-names';
+import { backupName } from '../../server/src/analysis/ifcfg/backup-names';
 import { isContiguousNetmask, isIPv4, isIPv6, isIPv6WithPrefix, macVerdict } from '../../server/src/analysis/rules/ifcfg/values';
 
 const MINE = [

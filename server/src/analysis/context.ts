@@ -3,6 +3,7 @@
 import { IfcfgAssignment, IfcfgFile, parseIfcfg } from './ifcfg/parser';
 import { ModprobeFile, parseModprobe } from './modprobe/parser';
 import type { LanguageId } from './rules/types';
+import type { HostModel } from './workspace/model';
 import { splitBondingOpts, type SplitResult } from './bonding-opts/tokens';
 import { simulate, type Simulation } from './bonding-opts/kernel';
 
@@ -18,6 +19,9 @@ export type IfcfgRole = 'bond' | 'member' | 'plain';
 export interface IfcfgContext {
   language: 'ifcfg';
   uri: string;
+  text: string;
+  /** The host this file belongs to, when the caller knows the workspace (cross-file rules need it). */
+  host?: HostModel;
   /** Last path segment, e.g. "ifcfg-bond0". */
   fileName: string;
   file: IfcfgFile;
@@ -32,6 +36,8 @@ export interface IfcfgContext {
 export interface ModprobeContext {
   language: 'modprobe';
   uri: string;
+  text: string;
+  host?: HostModel;
   fileName: string;
   file: ModprobeFile;
 }
@@ -74,11 +80,11 @@ export function ifcfgRole(file: IfcfgFile, fileName: string): IfcfgRole {
 
 export function makeContext(uri: string, text: string, language: LanguageId): DocContext {
   const fileName = baseName(uri);
-  if (language === 'modprobe') return { language, uri, fileName, file: parseModprobe(text) };
+  if (language === 'modprobe') return { language, uri, text, fileName, file: parseModprobe(text) };
   const file = parseIfcfg(text);
   const role = ifcfgRole(file, fileName);
   const deviceName = file.byKey.get('DEVICE')?.value || fileName.replace(/^ifcfg-/, '');
-  const ctx: IfcfgContext = { language, uri, fileName, file, role, deviceName, get: (k) => file.byKey.get(k) };
+  const ctx: IfcfgContext = { language, uri, text, fileName, file, role, deviceName, get: (k) => file.byKey.get(k) };
   const bo = file.byKey.get('BONDING_OPTS');
   if (bo) {
     const split = splitBondingOpts(bo);

@@ -3,8 +3,9 @@ import type { Rule } from './types';
 import { IFCFG_RULES } from './ifcfg';
 import { BONDING_OPTS_RULES } from './bonding-opts';
 import { MODPROBE_RULES } from './modprobe';
+import { HOST_RULES } from './host';
 
-export const RULES: readonly Rule[] = [...IFCFG_RULES, ...BONDING_OPTS_RULES, ...MODPROBE_RULES];
+export const RULES: readonly Rule[] = [...IFCFG_RULES, ...BONDING_OPTS_RULES, ...MODPROBE_RULES, ...HOST_RULES];
 
 const byId = new Map<string, Rule>();
 for (const r of RULES) {

@@ -1,5 +1,5 @@
 import type { IfcfgRule } from '../types';
-import { backupName } from './backup-names';
+import { backupName } from '../../ifcfg/backup-names';
 import { effective, firstLineRange, nmValue } from './util';
 
 /** B2 (this file's part): a backup copy left in network-scripts, and which consumer still reads it. */

@@ -1,7 +1,7 @@
 import { interfaceNameProblem } from '../../kb';
 import type { IfcfgRule } from '../types';
 import { addKeyEdit, anchor, assignmentRange, effective, fileSuffix, hasValue, isNmBond, replaceValue } from './util';
-import { backupName } from './backup-names';
+import { backupName } from '../../ifcfg/backup-names';
 
 /** B4: NetworkManager refuses a bond profile without DEVICE ("mandatory DEVICE keyword missing"). */
 const rule: IfcfgRule = {

@@ -1,6 +1,6 @@
 import { interfaceNameProblem } from '../../kb';
 import type { IfcfgRule } from '../types';
-import { backupName } from './backup-names';
+import { backupName } from '../../ifcfg/backup-names';
 import { effective, fileSuffix, hasValue, nmValue, replaceValue, valueRange } from './util';
 
 /** How NetworkManager turns a profile name into a file name (characters outside a safe set become '_'). */

@@ -1,0 +1,30 @@
+import type { IfcfgRule } from '../types';
+import { entryOf, hostFacts } from './util';
+
+/** D1: a member's MASTER= names a bond that has no ifcfg file in this host. */
+const rule: IfcfgRule = {
+  id: 'master-missing-bond',
+  language: 'ifcfg',
+  severity: 'error',
+  title: 'MASTER names a bond that is not defined',
+  catalogue: ['D1'],
+  check(ctx) {
+    const f = hostFacts(ctx);
+    if (!f || !entryOf(ctx, f)) return [];
+    const orphan = f.orphans.find((m) => m.entry.ctx === ctx);
+    if (!orphan) return [];
+    const name = orphan.master.value;
+    const sameFile = f.ifcfg.find((e) => e.ctx.fileName === `ifcfg-${name}`);
+    const hint = sameFile
+      ? ` ${sameFile.ctx.fileName} exists but sets DEVICE=${sameFile.ctx.deviceName}${sameFile.ctx.role !== 'bond' ? ' and is not a bond' : ''}.`
+      : '';
+    const known = [...f.bonds.keys()];
+    return [{
+      range: orphan.master.rawRange,
+      message: `No bond named '${name}' is defined on this host (no ifcfg file with DEVICE=${name} that is a bond).${hint} At boot initscripts creates an empty '${name}' with default options (balance-rr, no link monitoring) and NetworkManager leaves this port waiting for a controller that never appears. ${known.length ? `Bonds here: ${known.join(', ')}.` : `Create ifcfg-${name}.`}`,
+      related: sameFile ? [{ location: { uri: sameFile.ctx.uri, range: sameFile.ctx.get('DEVICE')?.rawRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `${sameFile.ctx.fileName} defines ${sameFile.ctx.deviceName}` }] : undefined,
+      data: { bond: name },
+    }];
+  },
+};
+export default rule;

@@ -1,0 +1,97 @@
+// F1, F2, F3: modprobe.d `options bonding …` next to ifcfg bonds configured with BONDING_OPTS.
+import { modprobeOptTokens } from '../../bonding-opts/tokens';
+import { getBondingModuleParam } from '../../kb/modprobe';
+import { parseEnumValue, getOption } from '../../kb/options';
+import type { Finding, ModprobeRule } from '../types';
+import { hostFacts } from './util';
+
+const GLOBAL_ONLY = new Set(['max_bonds', 'tx_queues']);
+
+function bondsWithOpts(ctx: Parameters<ModprobeRule['check']>[0]) {
+  const f = hostFacts(ctx);
+  return f ? [...f.bonds.values()].filter((b) => b.entry.ctx.opts) : [];
+}
+
+function bondingOptionLines(ctx: Parameters<ModprobeRule['check']>[0]) {
+  return ctx.file.statements.filter((st) => st.command === 'options' && st.args[0]?.text.replace(/-/g, '_') === 'bonding' && st.options);
+}
+
+/** Canonical form of a value for comparing modprobe and BONDING_OPTS (mode=4 equals mode=802.3ad). */
+function canon(key: string, value: string | undefined): string {
+  const o = getOption(key);
+  const e = o && value !== undefined ? parseEnumValue(o, value) : undefined;
+  return e ? e.name : (value ?? '').trim();
+}
+
+export const perBondOptionsInModprobe: ModprobeRule = {
+  id: 'modprobe-options-with-bonding-opts',
+  language: 'modprobe',
+  severity: 'warning',
+  title: 'Bond options in modprobe.d while ifcfg files use BONDING_OPTS',
+  catalogue: ['F1'],
+  check(ctx) {
+    const bonds = bondsWithOpts(ctx);
+    if (!bonds.length) return [];
+    const out: Finding[] = [];
+    for (const st of bondingOptionLines(ctx)) {
+      const toks = modprobeOptTokens(st.options!).filter((t) => !GLOBAL_ONLY.has(t.key.replace(/-/g, '_')) && getBondingModuleParam(t.key.replace(/-/g, '_')));
+      if (!toks.length) continue;
+      out.push({
+        range: { start: toks[0].range.start, end: toks[toks.length - 1].range.end },
+        message: `This host configures ${bonds.map((b) => b.device).join(', ')} with BONDING_OPTS, which overrides these module defaults option by option; whatever BONDING_OPTS leaves out silently comes from here, and the module only rereads this file when it is reloaded. Put every bond setting in BONDING_OPTS and keep modprobe.d to 'alias bondN bonding'.`,
+        related: bonds.map((b) => ({ location: { uri: b.entry.ctx.uri, range: b.entry.ctx.opts!.assignment.rawRange }, message: `${b.device}: BONDING_OPTS` })),
+      });
+    }
+    return out;
+  },
+};
+
+export const conflictsWithBondingOpts: ModprobeRule = {
+  id: 'modprobe-conflicts-bonding-opts',
+  language: 'modprobe',
+  severity: 'warning',
+  title: 'modprobe.d option disagrees with BONDING_OPTS',
+  catalogue: ['F2'],
+  check(ctx) {
+    const bonds = bondsWithOpts(ctx);
+    if (!bonds.length) return [];
+    const out: Finding[] = [];
+    for (const st of bondingOptionLines(ctx)) {
+      for (const t of modprobeOptTokens(st.options!)) {
+        const key = t.key.replace(/-/g, '_');
+        const clashes = bonds.flatMap((b) => b.entry.ctx.opts!.split.tokens.filter((x) => x.key === key && canon(key, x.value) !== canon(key, t.value)).map((x) => ({ b, x })));
+        if (!clashes.length) continue;
+        out.push({
+          range: t.range,
+          message: `${key}=${t.value ?? ''} here, but ${clashes.map(({ b, x }) => `${b.device} sets ${x.text}`).join(', ')} in BONDING_OPTS. BONDING_OPTS wins for those bonds; this value only applies to bonds created some other way, which makes the real setting hard to tell. Keep one place.`,
+          related: clashes.map(({ b, x }) => ({ location: { uri: b.entry.ctx.uri, range: x.range }, message: `${b.device}: ${x.text}` })),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const maxBondsWithIfcfg: ModprobeRule = {
+  id: 'modprobe-max-bonds-with-ifcfg',
+  language: 'modprobe',
+  severity: 'warning',
+  title: 'max_bonds set while ifcfg files define bonds',
+  catalogue: ['F3'],
+  check(ctx) {
+    const f = hostFacts(ctx);
+    if (!f || !f.bonds.size) return [];
+    const out: Finding[] = [];
+    for (const st of bondingOptionLines(ctx)) {
+      for (const t of modprobeOptTokens(st.options!)) {
+        if (t.key.replace(/-/g, '_') !== 'max_bonds' || t.value === '0') continue;
+        out.push({
+          range: t.range,
+          message: `max_bonds=${t.value ?? ''} makes the module create bond0… at load time with module defaults, independently of the ifcfg files that define ${[...f.bonds.keys()].join(', ')}; those bonds then exist before initscripts or NetworkManager configures them. Remove max_bonds (or set max_bonds=0).`,
+          related: [...f.bonds.values()].map((b) => ({ location: { uri: b.entry.ctx.uri, range: b.deviceAssignment?.rawRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `${b.device} is defined here` })),
+        });
+      }
+    }
+    return out;
+  },
+};
