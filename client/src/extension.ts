@@ -21,7 +21,19 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'untitled', language: 'modprobe' },
     ],
     outputChannel: output,
-    synchronize: { configurationSection: 'bonding' },
+    synchronize: {
+      configurationSection: 'bonding',
+      // The server keeps a model of every host in the workspace: tell it when files change on disk.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/ifcfg-*'),
+        vscode.workspace.createFileSystemWatcher('**/modprobe.d/*.conf'),
+        vscode.workspace.createFileSystemWatcher('**/modprobe.conf'),
+      ],
+    },
+    initializationOptions: {
+      fileEventsFromClient: true,
+      maxFiles: vscode.workspace.getConfiguration('bonding').get<number>('index.maxFiles', 20000),
+    },
   };
   return new LanguageClient('bonding', 'Bonding Language Server', serverOptions, clientOptions);
 }

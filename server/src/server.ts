@@ -2,91 +2,198 @@
 // Runs over stdio (--stdio) or node IPC (--node-ipc); stdout carries only JSON-RPC.
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeResult,
-  DocumentDiagnosticReportKind, CodeActionKind,
+  DocumentDiagnosticReportKind, CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType,
+  WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer } from './analysis';
-import { hostViewFor } from './host-view';
+import { Analyzer, hostViewOf } from './analysis';
+import type { HostModel } from './analysis';
+import type { LanguageId } from './analysis/rules/types';
+import { readText, scanFolders, uriToPath } from './workspace-index';
+import { TopologyChangedNotification, TopologyRequest } from './protocol';
+import { topology } from './topology';
 
 // Anything that prints to stdout would corrupt the protocol stream: route console output to stderr.
 console.log = console.error;
 console.info = console.error;
 
+declare const VERSION: string;
+
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyzer = new Analyzer();
 let pullDiagnostics = false;
+let folders: string[] = [];
+let maxFiles = 20000;
+let watchDynamically = false;
+let progressSupported = false;
+let indexing: Promise<void> | undefined;
+/** Until the first index is complete, cross-file diagnostics would be wrong: hold them back. */
+let indexed = false;
+
+interface InitOptions { pullDiagnostics?: boolean; maxFiles?: number; fileEventsFromClient?: boolean }
 
 connection.onInitialize((params): InitializeResult => {
   // Diagnostics are pushed (every client shows them, for every open document, and cross-file changes
   // reach documents the user is not looking at). A client may ask for the pull model instead with
   // initializationOptions.pullDiagnostics; it then gets no pushes, so nothing is shown twice.
-  const init = (params.initializationOptions ?? {}) as { pullDiagnostics?: boolean };
+  const init = (params.initializationOptions ?? {}) as InitOptions;
   pullDiagnostics = !!params.capabilities.textDocument?.diagnostic && init.pullDiagnostics === true;
+  if (typeof init.maxFiles === 'number' && init.maxFiles >= 0) maxFiles = init.maxFiles;
+  watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !init.fileEventsFromClient;
+  progressSupported = !!params.capabilities.window?.workDoneProgress;
+  const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders = roots.map(uriToPath).filter((p): p is string => !!p);
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['=', ' ', '"', ','], resolveProvider: false },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'bonding-language-server', version: VERSION },
   };
-  if (pullDiagnostics) {
-    result.capabilities.diagnosticProvider = { interFileDependencies: true, workspaceDiagnostics: false };
-  }
+  if (pullDiagnostics) result.capabilities.diagnosticProvider = { interFileDependencies: true, workspaceDiagnostics: false };
   return result;
 });
 
-declare const VERSION: string;
+connection.onInitialized(() => {
+  if (watchDynamically) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/ifcfg-*' }, { globPattern: '**/modprobe.d/*.conf' }, { globPattern: '**/modprobe.conf' }],
+    });
+  }
+  indexing = indexWorkspace().catch((e) => connection.console.error(`index failed: ${e?.stack ?? e}`)).finally(() => {
+    indexed = true;
+    for (const doc of documents.all()) publish(doc);
+  });
+});
 
-function languageOf(doc: TextDocument): 'ifcfg' | 'modprobe' | undefined {
+function languageOf(doc: TextDocument): LanguageId | undefined {
   if (doc.languageId === 'ifcfg' || doc.languageId === 'modprobe') return doc.languageId;
   return analyzer.languageOfUri(doc.uri);
 }
 
-function contextOf(doc: TextDocument) {
-  const lang = languageOf(doc);
-  return lang ? analyzer.context(doc.uri, doc.version, doc.getText(), lang) : undefined;
+async function indexWorkspace(): Promise<void> {
+  if (!folders.length) return;
+  const t0 = Date.now();
+  let progress: WorkDoneProgressReporter | undefined;
+  if (progressSupported) {
+    try {
+      progress = await connection.window.createWorkDoneProgress();
+      progress.begin('Indexing bonding configuration', 0, 'scanning…', false);
+    } catch { progress = undefined; }
+  }
+  const scan = await scanFolders(folders, maxFiles);
+  for (const e of scan.errors.slice(0, 20)) connection.console.warn(`index: cannot read ${e}`);
+  let done = 0;
+  // Files the editor has open are already in the model with the editor's text.
+  for (const c of scan.files) {
+    if (!documents.get(c.uri)) {
+      const r = await readText(c.file);
+      if (r.text !== undefined) analyzer.update(c.uri, r.text, c.language);
+      else connection.console.warn(`index: skipped ${c.file}: ${r.error}`);
+    }
+    if (++done % 500 === 0) {
+      progress?.report(Math.round((done / scan.files.length) * 100), `${done}/${scan.files.length} files`);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  progress?.done();
+  if (scan.truncated) connection.window.showWarningMessage(`Bonding: indexed the first ${maxFiles} files only (setting bonding.index.maxFiles).`);
+  connection.console.info(`index: ${scan.files.length} files in ${Date.now() - t0} ms`);
+}
+
+/** Re-publishes diagnostics of the open documents in the given hosts. */
+function refreshHosts(hosts: Iterable<HostModel>): void {
+  const set = new Set(hosts);
+  if (!set.size) return;
+  for (const doc of documents.all()) {
+    const h = analyzer.model.hostOf(doc.uri);
+    if (h && set.has(h)) publish(doc);
+  }
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  void connection.sendNotification(TopologyChangedNotification);
 }
 
 function publish(doc: TextDocument): void {
-  // A client that pulls diagnostics would show pushed ones a second time.
-  if (pullDiagnostics) return;
-  const ctx = contextOf(doc);
-  const diagnostics = ctx ? analyzer.diagnostics(ctx) : [];
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  if (pullDiagnostics || !indexed) return;
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: analyzer.diagnostics(doc.uri) });
 }
 
-documents.onDidOpen((e) => publish(e.document));
-documents.onDidChangeContent((e) => publish(e.document));
-documents.onDidClose((e) => {
-  analyzer.forget(e.document.uri);
-  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+function sync(doc: TextDocument): void {
+  const lang = languageOf(doc);
+  if (!lang) return;
+  const host = analyzer.update(doc.uri, doc.getText(), lang);
+  publish(doc);
+  refreshHostsExcept(host, doc.uri);
+}
+
+function refreshHostsExcept(host: HostModel, uri: string): void {
+  for (const other of documents.all()) {
+    if (other.uri !== uri && analyzer.model.hostOf(other.uri) === host) publish(other);
+  }
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  void connection.sendNotification(TopologyChangedNotification);
+}
+
+documents.onDidOpen((e) => sync(e.document));
+documents.onDidChangeContent((e) => sync(e.document));
+documents.onDidClose(async (e) => {
+  const uri = e.document.uri;
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  // Back to the file on disk (or gone, for an unsaved or deleted file).
+  const file = uriToPath(uri);
+  const lang = languageOf(e.document);
+  const r = file ? await readText(file) : { text: undefined };
+  if (documents.get(uri)) return; // reopened meanwhile
+  const host = r.text !== undefined && lang && folders.some((f) => file!.startsWith(f)) ? analyzer.update(uri, r.text, lang) : analyzer.remove(uri);
+  if (host) refreshHosts([host]);
 });
 
-connection.languages.diagnostics.on((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const ctx = doc && contextOf(doc);
-  return { kind: DocumentDiagnosticReportKind.Full, items: ctx ? analyzer.diagnostics(ctx) : [] };
+connection.onDidChangeWatchedFiles(async (params) => {
+  const touched = new Set<HostModel>();
+  for (const ch of params.changes) {
+    if (documents.get(ch.uri)) continue; // the editor's text wins over the disk
+    const file = uriToPath(ch.uri);
+    const lang = file && analyzer.languageOfUri(file);
+    if (!file || !lang) continue;
+    if (ch.type === FileChangeType.Deleted) {
+      const h = analyzer.remove(ch.uri);
+      if (h) touched.add(h);
+      continue;
+    }
+    const r = await readText(file);
+    const h = r.text !== undefined ? analyzer.update(ch.uri, r.text, lang) : analyzer.remove(ch.uri);
+    if (h) touched.add(h);
+  }
+  refreshHosts(touched);
+});
+
+connection.languages.diagnostics.on(async (params) => {
+  await indexing;
+  return { kind: DocumentDiagnosticReportKind.Full, items: analyzer.diagnostics(params.textDocument.uri) };
 });
 
 connection.onCompletion((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const ctx = doc && contextOf(doc);
-  return ctx ? analyzer.completion(ctx, params.position, hostViewFor(ctx.uri, (u) => documents.get(u)?.getText())) : null;
+  const ctx = analyzer.context(params.textDocument.uri);
+  return ctx ? analyzer.completion(ctx, params.position, hostViewOf(analyzer.model, ctx.uri)) : null;
 });
 
 connection.onHover((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const ctx = doc && contextOf(doc);
+  const ctx = analyzer.context(params.textDocument.uri);
   return ctx ? analyzer.hover(ctx, params.position) : null;
 });
 
 connection.onCodeAction((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const ctx = doc && contextOf(doc);
+  const ctx = analyzer.context(params.textDocument.uri);
   return ctx ? analyzer.codeActions(ctx, params.context.diagnostics) : [];
+});
+
+connection.onRequest(TopologyRequest, async (params: { uri?: string } | undefined) => {
+  await indexing;
+  return topology(analyzer.model, folders, params?.uri);
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));

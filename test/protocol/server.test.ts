@@ -31,7 +31,7 @@ test('a client that supports pull but did not ask for it still gets pushes', asy
   try {
     const p = pc.waitDiagnostics(BOND);
     pc.open(BOND, 'ifcfg', 'ONBOOT = yes\n', 1);
-    assert.equal((await p).diagnostics[0].code, 'spaces-around-equals');
+    assert.ok((await p).diagnostics.some((d) => d.code === 'spaces-around-equals'));
   } finally {
     await pc.stop();
   }
@@ -84,7 +84,7 @@ test('a client that asks for pull diagnostics gets them by pull only (no duplica
     assert.equal(pc.diagnostics.get(BOND), undefined, 'pushed diagnostics to a pull client');
     const r = await pc.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: BOND } });
     assert.equal(r.kind, 'full');
-    assert.equal((r as { items: { code: string }[] }).items[0].code, 'spaces-around-equals');
+    assert.ok((r as { items: { code: string }[] }).items.some((d) => d.code === 'spaces-around-equals'));
   } finally {
     await pc.stop();
   }

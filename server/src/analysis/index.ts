@@ -6,45 +6,67 @@ import { codeActions, diagnose, DiagnoseOptions } from './diagnostics';
 import { complete, type HostView } from './completion';
 import { hover } from './hover';
 import type { LanguageId } from './rules/types';
+import { HostModel, WorkspaceModel } from './workspace/model';
 
 export { makeContext, languageOfPath } from './context';
 export type { DocContext, IfcfgContext, ModprobeContext } from './context';
 export { diagnose, codeActions, SOURCE } from './diagnostics';
+export type { DiagnoseOptions, SeverityOverride } from './diagnostics';
 export { complete } from './completion';
 export type { HostView } from './completion';
 export { hover } from './hover';
 export { RULES, getRule } from './rules';
+export { WorkspaceModel, HostModel, hostRootOf, pathOfUri } from './workspace/model';
 
 interface Cached {
-  version: number;
-  text: string;
   ctx: DocContext;
-  diagnostics?: Diagnostic[];
+  hostVersion: number;
+  optionsVersion: number;
+  diagnostics: Diagnostic[];
 }
 
-/** Caches the parse and the diagnostics of each document version. */
+/**
+ * A workspace model plus caches: parsed documents (in the model, re-parsed only when their text
+ * changes) and diagnostics per document (recomputed when the document, its host or the options change).
+ */
 export class Analyzer {
-  private readonly cache = new Map<string, Cached>();
-  options: DiagnoseOptions = {};
+  readonly model = new WorkspaceModel();
+  private readonly diagCache = new Map<string, Cached>();
+  private options: DiagnoseOptions = {};
+  private optionsVersion = 0;
+
+  setOptions(options: DiagnoseOptions): void {
+    this.options = options;
+    this.optionsVersion++;
+  }
 
   languageOfUri(uri: string): LanguageId | undefined {
     return languageOfPath(uri);
   }
 
-  context(uri: string, version: number, text: string, language: LanguageId): DocContext {
-    const c = this.cache.get(uri);
-    if (c && c.version === version && c.text === text && c.ctx.language === language) return c.ctx;
-    const ctx = makeContext(uri, text, language);
-    this.cache.set(uri, { version, text, ctx });
-    return ctx;
+  /** Adds or updates a file's text; returns its host (the documents to refresh are that host's). */
+  update(uri: string, text: string, language: LanguageId): HostModel {
+    return this.model.set(uri, text, language);
   }
 
-  diagnostics(ctx: DocContext): Diagnostic[] {
-    const c = this.cache.get(ctx.uri);
-    if (c && c.ctx === ctx && c.diagnostics) return c.diagnostics;
-    const d = diagnose(ctx, this.options);
-    if (c && c.ctx === ctx) c.diagnostics = d;
-    return d;
+  remove(uri: string): HostModel | undefined {
+    this.diagCache.delete(uri);
+    return this.model.delete(uri);
+  }
+
+  context(uri: string): DocContext | undefined {
+    return this.model.get(uri);
+  }
+
+  diagnostics(uri: string): Diagnostic[] {
+    const ctx = this.model.get(uri);
+    if (!ctx) return [];
+    const hostVersion = ctx.host?.version ?? 0;
+    const c = this.diagCache.get(uri);
+    if (c && c.ctx === ctx && c.hostVersion === hostVersion && c.optionsVersion === this.optionsVersion) return c.diagnostics;
+    const diagnostics = diagnose(ctx, this.options);
+    this.diagCache.set(uri, { ctx, hostVersion, optionsVersion: this.optionsVersion, diagnostics });
+    return diagnostics;
   }
 
   completion(ctx: DocContext, pos: Position, host?: HostView): CompletionList {
@@ -58,8 +80,19 @@ export class Analyzer {
   codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
     return codeActions(ctx, diagnostics);
   }
+}
 
-  forget(uri: string): void {
-    this.cache.delete(uri);
-  }
+/** A HostView (for completion) answered from the workspace model. */
+export function hostViewOf(model: WorkspaceModel, uri: string): HostView | undefined {
+  const host = model.hostOf(uri);
+  if (!host) return undefined;
+  return {
+    bonds: () => [...host.facts.bonds.keys()].sort(),
+    membersOf: (bond) => (host.facts.bonds.get(bond)?.members.map((m) => m.device) ?? []).sort(),
+  };
+}
+
+// Kept for callers that lint one document without a workspace.
+export function lintText(uri: string, text: string, language: LanguageId, options?: DiagnoseOptions): Diagnostic[] {
+  return diagnose(makeContext(uri, text, language), options);
 }
