@@ -54,3 +54,24 @@ export function wsCodes(files: Record<string, string>): Record<string, string[]>
   for (const [p, d] of diags) out[p] = d.map((x) => String(x.code));
   return out;
 }
+
+/** Applies quick fix #which of the first `code` diagnostic on `path` to the whole workspace; returns the new files. */
+export function applyWorkspaceFix(files: Record<string, string>, path: string, code: string, which = 0): { files: Record<string, string>; title: string } {
+  const { model, diags } = lintWorkspace(files);
+  const d = diags.get(path)!.find((x) => x.code === code);
+  if (!d) throw new Error(`no ${code} on ${path}`);
+  const actions = codeActions(model.get(`file://${path}`)!, [d]);
+  const a = actions[which];
+  if (!a) throw new Error(`no fix #${which} for ${code}`);
+  const out = { ...files };
+  const changes = a.edit!.changes ?? {};
+  for (const [uri, edits] of Object.entries(changes)) {
+    const p = uri.replace(/^file:\/\//, '');
+    out[p] = applyEdits(out[p], edits);
+  }
+  for (const dc of a.edit!.documentChanges ?? []) {
+    if ('kind' in dc && dc.kind === 'create') out[dc.uri.replace(/^file:\/\//, '')] = '';
+    else if ('textDocument' in dc) { const p = dc.textDocument.uri.replace(/^file:\/\//, ''); out[p] = applyEdits(out[p] ?? '', dc.edits as TextEdit[]); }
+  }
+  return { files: out, title: a.title };
+}

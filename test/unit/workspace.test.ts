@@ -105,3 +105,18 @@ test('editing one file changes the host version; identical text does not', () =>
   m.delete('file:///fleet/h1/etc/sysconfig/network-scripts/ifcfg-eth0');
   assert.equal(h.facts.bonds.get('bond0')!.members.length, 0);
 });
+
+test('nm-controlled-mismatch fixes align the bond and all its members, touching only that value', async () => {
+  const { applyWorkspaceFix } = await import('../helpers/analysis');
+  const files = host('h1', { 'ifcfg-bond0': bond(), 'ifcfg-eth0': member('eth0'), 'ifcfg-eth1': member('eth1').replace('NM_CONTROLLED=no', 'NM_CONTROLLED="yes" # managed'), 'ifcfg-eth2': member('eth2').replace('NM_CONTROLLED=no\n', '').replace(/\n/g, '\r\n') });
+  const p1 = `${NS('h1')}/ifcfg-eth1`;
+  const fixed = applyWorkspaceFix(files, p1, 'nm-controlled-mismatch', 0);
+  assert.match(fixed.title, /NM_CONTROLLED=no on bond0/);
+  assert.equal(fixed.files[p1], files[p1].replace('NM_CONTROLLED="yes"', 'NM_CONTROLLED="no"'));
+  assert.equal(fixed.files[`${NS('h1')}/ifcfg-eth2`], files[`${NS('h1')}/ifcfg-eth2`].replace('ONBOOT=yes\r\n', 'ONBOOT=yes\r\nNM_CONTROLLED=no\r\n'));
+  assert.equal(fixed.files[`${NS('h1')}/ifcfg-bond0`], files[`${NS('h1')}/ifcfg-bond0`]);
+  for (const [p, c] of Object.entries(wsCodes(fixed.files))) assert.ok(!c.includes('nm-controlled-mismatch'), p);
+  const other = applyWorkspaceFix(files, p1, 'nm-controlled-mismatch', 1);
+  assert.match(other.title, /NM_CONTROLLED=yes/);
+  for (const [p, c] of Object.entries(wsCodes(other.files))) assert.ok(!c.includes('nm-controlled-mismatch'), p);
+});

@@ -92,7 +92,7 @@ export function codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[])
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         isPreferred: fix.preferred,
-        edit: { changes: { [ctx.uri]: fix.edits } },
+        edit: fix.workspaceEdit ?? { changes: { [ctx.uri]: fix.edits } },
       });
     }
   }

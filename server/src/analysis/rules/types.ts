@@ -1,6 +1,6 @@
 // What a rule is: one small module with its id, its documentation, its check and (when the remedy is
 // unambiguous) its fix. Rules see parsed documents only; they never read files or touch the network.
-import type { DiagnosticRelatedInformation, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import type { DiagnosticRelatedInformation, DiagnosticTag, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { IfcfgContext, ModprobeContext } from '../context';
 
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
@@ -32,6 +32,8 @@ export interface Fix {
   title: string;
   /** Edits to the document the diagnostic belongs to. */
   edits: TextEdit[];
+  /** Edits that reach other files too (or create files); used instead of `edits` when present. */
+  workspaceEdit?: WorkspaceEdit;
   /** Safe to apply without looking (part of "fix all"). */
   safe?: boolean;
   preferred?: boolean;

@@ -1,6 +1,33 @@
-import type { Finding, IfcfgRule } from '../types';
-import { nmControlled } from '../../workspace/model';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { Finding, Fix, IfcfgRule } from '../types';
+import type { IfcfgContext } from '../../context';
+import { nmControlled, type BondFacts } from '../../workspace/model';
+import { addKeyEdit, effective, replaceValue } from '../ifcfg/util';
 import { bondOf, entryOf, hostFacts, keyLocation } from './util';
+
+function setNmControlled(ctx: IfcfgContext, value: 'yes' | 'no'): TextEdit {
+  const a = effective(ctx, 'NM_CONTROLLED');
+  return a ? replaceValue(ctx, a, value) : addKeyEdit(ctx, `NM_CONTROLLED=${value}`, ['ONBOOT', 'BOOTPROTO', 'SLAVE', 'MASTER', 'TYPE', 'DEVICE']);
+}
+
+/** One fix per direction: every file of the bond (bond and members) gets the same NM_CONTROLLED. */
+function alignFixes(bond: BondFacts, preferred: 'yes' | 'no'): Fix[] {
+  const files = [bond.entry.ctx, ...bond.members.map((m) => m.entry.ctx)];
+  const fixes: Fix[] = [];
+  for (const value of [preferred, preferred === 'yes' ? 'no' : 'yes'] as const) {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const f of files) if (nmControlled(f) !== (value === 'yes')) changes[f.uri] = [setNmControlled(f, value)];
+    const n = Object.keys(changes).length;
+    if (!n) continue;
+    fixes.push({
+      title: `Set NM_CONTROLLED=${value} on ${bond.device} and its members (${n} file${n > 1 ? 's' : ''})`,
+      edits: [],
+      workspaceEdit: { changes },
+      preferred: value === preferred,
+    });
+  }
+  return fixes;
+}
 
 const yn = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -41,6 +68,12 @@ const rule: IfcfgRule = {
       });
     }
     return out;
+  },
+  fix(f, ctx) {
+    const facts = hostFacts(ctx);
+    if (!facts) return [];
+    const bond = f.data?.side === 'bond' ? bondOf(ctx, facts) : [...facts.bonds.values()].find((b) => b.entry.ctx.uri === f.data?.bond);
+    return bond ? alignFixes(bond, nmControlled(bond.entry.ctx) ? 'yes' : 'no') : [];
   },
 };
 export default rule;
