@@ -3,8 +3,9 @@
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeResult,
   DocumentDiagnosticReportKind, CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType,
-  WorkDoneProgressReporter,
+  WorkDoneProgressReporter, ResponseError, ErrorCodes,
 } from 'vscode-languageserver/node';
+import * as nav from './analysis/navigation';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, hostViewOf } from './analysis';
 import type { HostModel } from './analysis';
@@ -27,11 +28,15 @@ let folders: string[] = [];
 let maxFiles = 20000;
 let watchDynamically = false;
 let progressSupported = false;
+let renameFiles = false;
+let codeLensCommand: string | undefined;
+let refreshLenses = false;
+let refreshHints = false;
 let indexing: Promise<void> | undefined;
 /** Until the first index is complete, cross-file diagnostics would be wrong: hold them back. */
 let indexed = false;
 
-interface InitOptions { pullDiagnostics?: boolean; maxFiles?: number; fileEventsFromClient?: boolean }
+interface InitOptions { pullDiagnostics?: boolean; maxFiles?: number; fileEventsFromClient?: boolean; codeLensCommand?: string }
 
 connection.onInitialize((params): InitializeResult => {
   // Diagnostics are pushed (every client shows them, for every open document, and cross-file changes
@@ -42,6 +47,10 @@ connection.onInitialize((params): InitializeResult => {
   if (typeof init.maxFiles === 'number' && init.maxFiles >= 0) maxFiles = init.maxFiles;
   watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !init.fileEventsFromClient;
   progressSupported = !!params.capabilities.window?.workDoneProgress;
+  renameFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
+  codeLensCommand = init.codeLensCommand;
+  refreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+  refreshHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = roots.map(uriToPath).filter((p): p is string => !!p);
   const result: InitializeResult = {
@@ -51,6 +60,14 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       workspace: { workspaceFolders: { supported: true } },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      documentLinkProvider: {},
+      codeLensProvider: {},
+      inlayHintProvider: true,
     },
     serverInfo: { name: 'bonding-language-server', version: VERSION },
   };
@@ -113,7 +130,14 @@ function refreshHosts(hosts: Iterable<HostModel>): void {
     const h = analyzer.model.hostOf(doc.uri);
     if (h && set.has(h)) publish(doc);
   }
+  afterHostChange();
+}
+
+/** Views that depend on other files (lenses, hints, pulled diagnostics, the topology) are stale now. */
+function afterHostChange(): void {
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  if (refreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  if (refreshHints) void connection.languages.inlayHint.refresh();
   void connection.sendNotification(TopologyChangedNotification);
 }
 
@@ -134,8 +158,7 @@ function refreshHostsExcept(host: HostModel, uri: string): void {
   for (const other of documents.all()) {
     if (other.uri !== uri && analyzer.model.hostOf(other.uri) === host) publish(other);
   }
-  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-  void connection.sendNotification(TopologyChangedNotification);
+  afterHostChange();
 }
 
 documents.onDidOpen((e) => sync(e.document));
@@ -190,6 +213,23 @@ connection.onCodeAction((params) => {
   const ctx = analyzer.context(params.textDocument.uri);
   return ctx ? analyzer.codeActions(ctx, params.context.diagnostics) : [];
 });
+
+const m = analyzer.model;
+connection.onDefinition((p) => nav.definition(m, p.textDocument.uri, p.position));
+connection.onReferences((p) => nav.references(m, p.textDocument.uri, p.position, p.context.includeDeclaration));
+connection.onPrepareRename((p) => nav.prepareRename(m, p.textDocument.uri, p.position));
+connection.onRenameRequest((p) => {
+  try {
+    return nav.rename(m, p.textDocument.uri, p.position, p.newName, { renameFiles });
+  } catch (e) {
+    return new ResponseError(ErrorCodes.InvalidRequest, (e as Error).message);
+  }
+});
+connection.onDocumentSymbol((p) => nav.documentSymbols(m, p.textDocument.uri));
+connection.onWorkspaceSymbol((p) => nav.workspaceSymbols(m, p.query));
+connection.onDocumentLinks((p) => nav.documentLinks(m, p.textDocument.uri));
+connection.onCodeLens((p) => nav.codeLenses(m, p.textDocument.uri, { command: codeLensCommand }));
+connection.languages.inlayHint.on((p) => nav.inlayHints(m, p.textDocument.uri, p.range));
 
 connection.onRequest(TopologyRequest, async (params: { uri?: string } | undefined) => {
   await indexing;

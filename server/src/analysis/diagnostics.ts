@@ -5,6 +5,7 @@ import {
 import type { DocContext } from './context';
 import { RULES, getRule } from './rules';
 import type { Finding, Fix, Rule, RuleSeverity } from './rules/types';
+import { applySuppressions, removeSuppressionEdit, suppressFileEdit, suppressLineEdit, UNUSED_SUPPRESSION } from './suppression';
 
 export const SOURCE = 'bonding';
 
@@ -60,8 +61,10 @@ export function diagnose(ctx: DocContext, opts: DiagnoseOptions = {}): Diagnosti
       out.push(d);
     }
   }
-  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return out;
+  const unused = opts.rules?.[UNUSED_SUPPRESSION];
+  const result = applySuppressions(ctx, out, unused === 'off' ? undefined : SEVERITY[unused ?? 'info'] as 1 | 2 | 3 | 4);
+  result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return result;
 }
 
 function sameRange(a: Range, b: Range): boolean {
@@ -82,6 +85,11 @@ export function codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[])
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+    if (d.code === UNUSED_SUPPRESSION) {
+      const e = removeSuppressionEdit(ctx, d);
+      if (e) actions.push({ title: 'Remove the unused suppression', kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [ctx.uri]: [e] } } });
+      continue;
+    }
     const rule = getRule(d.code);
     if (!rule?.fix) continue;
     const finding = runRule(rule, ctx).find((f) => sameRange(f.range, d.range));
@@ -97,4 +105,17 @@ export function codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[])
     }
   }
   return actions;
+}
+
+/** "Suppress RULE on this line / in this file" for each diagnostic (offered after the real fixes). */
+export function suppressionActions(ctx: DocContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== SOURCE || typeof d.code !== 'string' || d.code === UNUSED_SUPPRESSION) continue;
+    out.push(
+      { title: `Suppress ${d.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [ctx.uri]: [suppressLineEdit(ctx, d.range.start.line, d.code)] } } },
+      { title: `Suppress ${d.code} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [ctx.uri]: [suppressFileEdit(ctx, d.code)] } } },
+    );
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 // no `vscode` import: the server, the CLI and the tests all call this.
 import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { DocContext, languageOfPath, makeContext } from './context';
-import { codeActions, diagnose, DiagnoseOptions } from './diagnostics';
+import { codeActions, diagnose, DiagnoseOptions, suppressionActions } from './diagnostics';
 import { complete, type HostView } from './completion';
 import { hover } from './hover';
 import type { LanguageId } from './rules/types';
@@ -10,7 +10,7 @@ import { HostModel, WorkspaceModel } from './workspace/model';
 
 export { makeContext, languageOfPath } from './context';
 export type { DocContext, IfcfgContext, ModprobeContext } from './context';
-export { diagnose, codeActions, SOURCE } from './diagnostics';
+export { diagnose, codeActions, suppressionActions, SOURCE } from './diagnostics';
 export type { DiagnoseOptions, SeverityOverride } from './diagnostics';
 export { complete } from './completion';
 export type { HostView } from './completion';
@@ -78,7 +78,8 @@ export class Analyzer {
   }
 
   codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
-    return codeActions(ctx, diagnostics);
+    // Real fixes first; suppressing is the last resort.
+    return [...codeActions(ctx, diagnostics), ...suppressionActions(ctx, diagnostics)];
   }
 }
 

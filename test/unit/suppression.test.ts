@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { codeActions, diagnose, suppressionActions } from '../../server/src/analysis';
+import { applyEdits, codes, ctxOf } from '../helpers/analysis';
+
+test('disable-next-line silences the named rule on the next content line only', () => {
+  const src = 'DEVICE=bond0\n# bondlint disable-next-line spaces-around-equals\n\nONBOOT = yes\nMTU = 9000\n';
+  assert.deepEqual(codes(src).filter((c) => c === 'spaces-around-equals').length, 1);
+  assert.ok(!codes(src).includes('unused-suppression'));
+});
+
+test('disable silences a rule in the whole file; several rules and "all" work', () => {
+  assert.ok(!codes('# bondlint disable spaces-around-equals\nONBOOT = yes\nMTU = 9000\n').includes('spaces-around-equals'));
+  assert.deepEqual(codes('# bondlint disable-next-line all\nONBOOT = yes\n', 'ifcfg-x'), []);
+  const src = '# bondlint disable-next-line export-prefix,spaces-around-equals\nexport ONBOOT = yes\n';
+  assert.ok(!codes(src).includes('export-prefix') && !codes(src).includes('spaces-around-equals'));
+});
+
+test('works in modprobe files too', () => {
+  assert.deepEqual(codes('# bondlint disable-next-line modprobe-unknown-command\noption bonding mode=4\n', 'bonding.conf'), []);
+});
+
+test('an unused suppression is reported as information, with a fix that removes only it', () => {
+  const ctx = ctxOf('# bondlint disable-next-line spaces-around-equals,export-prefix\nONBOOT = yes\r\nMTU=1\n');
+  const d = diagnose(ctx).filter((x) => x.code === 'unused-suppression');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, 3);
+  const fix = codeActions(ctx, d)[0];
+  assert.equal(applyEdits(ctx.text, fix.edit!.changes![ctx.uri]), '# bondlint disable-next-line spaces-around-equals\nONBOOT = yes\r\nMTU=1\n');
+  const only = ctxOf('# bondlint disable duplicate-key\nMTU=1\n');
+  const d2 = diagnose(only).filter((x) => x.code === 'unused-suppression');
+  assert.equal(applyEdits(only.text, codeActions(only, d2)[0].edit!.changes![only.uri]), 'MTU=1\n');
+});
+
+test('suppress quick fixes insert the comment with the line\'s indentation and the file\'s line ending', () => {
+  const ctx = ctxOf('DEVICE=bond0\r\n  ONBOOT = yes\r\n');
+  const d = diagnose(ctx).filter((x) => x.code === 'spaces-around-equals');
+  const [line, file] = suppressionActions(ctx, d);
+  const after = applyEdits(ctx.text, line.edit!.changes![ctx.uri]);
+  assert.equal(after, 'DEVICE=bond0\r\n  # bondlint disable-next-line spaces-around-equals\r\n  ONBOOT = yes\r\n');
+  assert.ok(!codes(after).includes('spaces-around-equals'));
+  assert.equal(applyEdits(ctx.text, file.edit!.changes![ctx.uri]).split('\r\n')[0], '# bondlint disable spaces-around-equals');
+});
+
+test('the unused-suppression rule can itself be turned off', () => {
+  const ctx = ctxOf('# bondlint disable duplicate-key\nMTU=1\n');
+  assert.deepEqual(diagnose(ctx, { rules: { 'unused-suppression': 'off' } }).map((x) => x.code), []);
+});
