@@ -97,3 +97,5 @@ export function hostViewOf(model: WorkspaceModel, uri: string): HostView | undef
 export function lintText(uri: string, text: string, language: LanguageId, options?: DiagnoseOptions): Diagnostic[] {
   return diagnose(makeContext(uri, text, language), options);
 }
+
+export { fixAll, safeEdits, applyTextEdits } from './fix-all';
