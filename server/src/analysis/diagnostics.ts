@@ -26,8 +26,11 @@ const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const BY_LANGUAGE = new Map<string, Rule[]>();
 function rulesFor(ctx: DocContext): Rule[] {
-  return RULES.filter((r) => r.language === ctx.language);
+  let list = BY_LANGUAGE.get(ctx.language);
+  if (!list) BY_LANGUAGE.set(ctx.language, (list = RULES.filter((r) => r.language === ctx.language)));
+  return list;
 }
 
 function runRule(rule: Rule, ctx: DocContext): Finding[] {
@@ -43,7 +46,7 @@ function runRule(rule: Rule, ctx: DocContext): Finding[] {
 export function diagnose(ctx: DocContext, opts: DiagnoseOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rulesFor(ctx)) {
-    const override = opts.rules && Object.prototype.hasOwnProperty.call(opts.rules, rule.id) ? opts.rules[rule.id] : undefined;
+    const override = opts.rules !== undefined && Object.prototype.hasOwnProperty.call(opts.rules, rule.id) ? opts.rules[rule.id] : undefined;
     if (override === 'off') continue;
     const findings = runRule(rule, ctx);
     if (findings.length > MAX_FINDINGS_PER_RULE) findings.length = MAX_FINDINGS_PER_RULE;
