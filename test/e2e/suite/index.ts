@@ -3,6 +3,7 @@
 // test/e2e/run-electron.mjs). Mocha is loaded from node_modules at run time.
 import * as util from 'util';
 import { defineFoundationTests } from './foundation.test';
+import { defineAuthoringTests } from './authoring.test';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const Mocha = require('mocha');
@@ -14,6 +15,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'suite.js', mocha);
   const g = globalThis as unknown as { suite: Mocha.SuiteFunction; test: Mocha.TestFunction; suiteSetup: Mocha.HookFunction };
   defineFoundationTests(g.suite, g.test);
+  defineAuthoringTests(g.suite, g.test);
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures: number) => {
       console.log(`MOCHA_RESULT ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
