@@ -3,6 +3,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
+import { registerNewBondCommand, type NewBondApi } from './new-bond';
+import { registerTopologyView, type TopologyApi } from './topology';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -28,17 +30,20 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
         vscode.workspace.createFileSystemWatcher('**/ifcfg-*'),
         vscode.workspace.createFileSystemWatcher('**/modprobe.d/*.conf'),
         vscode.workspace.createFileSystemWatcher('**/modprobe.conf'),
+        vscode.workspace.createFileSystemWatcher('**/.bondlintrc'),
       ],
     },
     initializationOptions: {
       fileEventsFromClient: true,
+      // Code lenses carry LSP locations; this client command converts them for editor.action.showReferences.
+      codeLensCommand: 'bonding.showReferences',
       maxFiles: vscode.workspace.getConfiguration('bonding').get<number>('index.maxFiles', 20000),
     },
   };
   return new LanguageClient('bonding', 'Bonding Language Server', serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined; topology: TopologyApi; newBond: NewBondApi }> {
   output = vscode.window.createOutputChannel('Bonding Language Server', { log: true });
   context.subscriptions.push(output);
   client = createClient(context);
@@ -51,10 +56,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       vscode.window.setStatusBarMessage('Bonding language server restarted', 3000);
     }),
     vscode.commands.registerCommand('bonding.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('bonding.showReferences', (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) => {
+      const c = client?.protocol2CodeConverter;
+      if (!c) return;
+      return vscode.commands.executeCommand('editor.action.showReferences', c.asUri(uri), c.asPosition(position), locations.map((l) => c.asLocation(l)));
+    }),
     { dispose: () => void client?.stop() },
   );
+  const newBond = registerNewBondCommand(context, () => client);
+  const topology = registerTopologyView(context, () => client);
   await client.start();
-  return { client: () => client };
+  return { client: () => client, topology, newBond };
 }
 
 export async function deactivate(): Promise<void> {

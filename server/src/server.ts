@@ -13,6 +13,8 @@ import type { LanguageId } from './analysis/rules/types';
 import { readText, scanFolders, uriToPath } from './workspace-index';
 import { TopologyChangedNotification, TopologyRequest } from './protocol';
 import { topology } from './topology';
+import { CONFIG_FILE_NAME, ConfigResolver, defaultDocsBase, validateRules } from './config';
+import type { SeverityOverride } from './config';
 
 // Anything that prints to stdout would corrupt the protocol stream: route console output to stderr.
 console.log = console.error;
@@ -33,6 +35,16 @@ let codeLensCommand: string | undefined;
 let refreshLenses = false;
 let refreshHints = false;
 let indexing: Promise<void> | undefined;
+let configurationSupported = false;
+/** Rule severities from the editor's settings (bonding.rules); they override .bondlintrc. */
+let settingsRules: Record<string, SeverityOverride> = {};
+const resolver = new ConfigResolver({ onWarning: (m) => connection.console.warn(m) });
+const docsBase = defaultDocsBase();
+
+function applyConfig(): void {
+  analyzer.setOptionsProvider((uri) => ({ ...resolver.optionsFor(uri, settingsRules), docsBase }));
+}
+applyConfig();
 /** Until the first index is complete, cross-file diagnostics would be wrong: hold them back. */
 let indexed = false;
 
@@ -47,6 +59,7 @@ connection.onInitialize((params): InitializeResult => {
   if (typeof init.maxFiles === 'number' && init.maxFiles >= 0) maxFiles = init.maxFiles;
   watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !init.fileEventsFromClient;
   progressSupported = !!params.capabilities.window?.workDoneProgress;
+  configurationSupported = !!params.capabilities.workspace?.configuration;
   renameFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename') ?? false;
   codeLensCommand = init.codeLensCommand;
   refreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
@@ -78,10 +91,10 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (watchDynamically) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/ifcfg-*' }, { globPattern: '**/modprobe.d/*.conf' }, { globPattern: '**/modprobe.conf' }],
+      watchers: [{ globPattern: '**/ifcfg-*' }, { globPattern: '**/modprobe.d/*.conf' }, { globPattern: '**/modprobe.conf' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
     });
   }
-  indexing = indexWorkspace().catch((e) => connection.console.error(`index failed: ${e?.stack ?? e}`)).finally(() => {
+  indexing = loadSettings().then(indexWorkspace).catch((e) => connection.console.error(`index failed: ${e?.stack ?? e}`)).finally(() => {
     indexed = true;
     for (const doc of documents.all()) publish(doc);
   });
@@ -91,6 +104,38 @@ function languageOf(doc: TextDocument): LanguageId | undefined {
   if (doc.languageId === 'ifcfg' || doc.languageId === 'modprobe') return doc.languageId;
   return analyzer.languageOfUri(doc.uri);
 }
+
+async function loadSettings(): Promise<void> {
+  if (!configurationSupported) return;
+  try {
+    const cfg = (await connection.workspace.getConfiguration('bonding')) as { rules?: Record<string, unknown> } | null;
+    const { rules, warnings } = validateRules(cfg?.rules ?? {}, 'bonding.rules');
+    for (const w of warnings) connection.console.warn(w);
+    settingsRules = rules;
+    applyConfig();
+  } catch (e) {
+    connection.console.warn(`cannot read settings: ${String(e)}`);
+  }
+}
+
+/** Settings or a .bondlintrc changed: every open document is judged again. */
+function republishAll(): void {
+  applyConfig();
+  for (const doc of documents.all()) publish(doc);
+  afterHostChange();
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  const fromPush = (change.settings as { bonding?: { rules?: Record<string, unknown> } } | undefined)?.bonding;
+  if (fromPush && !configurationSupported) {
+    const { rules, warnings } = validateRules(fromPush.rules ?? {}, 'bonding.rules');
+    for (const w of warnings) connection.console.warn(w);
+    settingsRules = rules;
+  } else {
+    await loadSettings();
+  }
+  republishAll();
+});
 
 async function indexWorkspace(): Promise<void> {
   if (!folders.length) return;
@@ -177,7 +222,14 @@ documents.onDidClose(async (e) => {
 
 connection.onDidChangeWatchedFiles(async (params) => {
   const touched = new Set<HostModel>();
+  let configChanged = false;
   for (const ch of params.changes) {
+    if (ch.uri.endsWith(`/${CONFIG_FILE_NAME}`)) {
+      const p = uriToPath(ch.uri);
+      if (p) resolver.invalidate(p);
+      configChanged = true;
+      continue;
+    }
     if (documents.get(ch.uri)) continue; // the editor's text wins over the disk
     const file = uriToPath(ch.uri);
     const lang = file && analyzer.languageOfUri(file);
@@ -191,7 +243,8 @@ connection.onDidChangeWatchedFiles(async (params) => {
     const h = r.text !== undefined ? analyzer.update(ch.uri, r.text, lang) : analyzer.remove(ch.uri);
     if (h) touched.add(h);
   }
-  refreshHosts(touched);
+  if (configChanged) republishAll();
+  else refreshHosts(touched);
 });
 
 connection.languages.diagnostics.on(async (params) => {

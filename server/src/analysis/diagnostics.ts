@@ -5,6 +5,7 @@ import {
 import type { DocContext } from './context';
 import { RULES, getRule } from './rules';
 import type { Finding, Fix, Rule, RuleSeverity } from './rules/types';
+import { ruleDocUrl } from './rule-docs';
 import { applySuppressions, removeSuppressionEdit, suppressFileEdit, suppressLineEdit, UNUSED_SUPPRESSION } from './suppression';
 
 export const SOURCE = 'bonding';
@@ -17,6 +18,8 @@ export type SeverityOverride = RuleSeverity | 'off';
 export interface DiagnoseOptions {
   /** Per-rule severity overrides ("off" disables a rule). */
   rules?: Readonly<Record<string, SeverityOverride>>;
+  /** Base URL of the rule documentation: each diagnostic links to BASE/docs/rules/<id>.md. */
+  docsBase?: string;
 }
 
 const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
@@ -66,6 +69,7 @@ export function diagnose(ctx: DocContext, opts: DiagnoseOptions = {}): Diagnosti
   }
   const unused = opts.rules?.[UNUSED_SUPPRESSION];
   const result = applySuppressions(ctx, out, unused === 'off' ? undefined : SEVERITY[unused ?? 'info'] as 1 | 2 | 3 | 4);
+  if (opts.docsBase) for (const d of result) if (typeof d.code === 'string') d.codeDescription = { href: ruleDocUrl(d.code, opts.docsBase) };
   result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return result;
 }

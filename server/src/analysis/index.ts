@@ -32,11 +32,12 @@ interface Cached {
 export class Analyzer {
   readonly model = new WorkspaceModel();
   private readonly diagCache = new Map<string, Cached>();
-  private options: DiagnoseOptions = {};
+  private optionsFor: (uri: string) => DiagnoseOptions = () => ({});
   private optionsVersion = 0;
 
-  setOptions(options: DiagnoseOptions): void {
-    this.options = options;
+  /** Where each document's options come from (settings, .bondlintrc); call again when they change. */
+  setOptionsProvider(provider: (uri: string) => DiagnoseOptions): void {
+    this.optionsFor = provider;
     this.optionsVersion++;
   }
 
@@ -64,7 +65,7 @@ export class Analyzer {
     const hostVersion = ctx.host?.version ?? 0;
     const c = this.diagCache.get(uri);
     if (c && c.ctx === ctx && c.hostVersion === hostVersion && c.optionsVersion === this.optionsVersion) return c.diagnostics;
-    const diagnostics = diagnose(ctx, this.options);
+    const diagnostics = diagnose(ctx, this.optionsFor(uri));
     this.diagCache.set(uri, { ctx, hostVersion, optionsVersion: this.optionsVersion, diagnostics });
     return diagnostics;
   }

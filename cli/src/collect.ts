@@ -1,0 +1,160 @@
+// Turns the PATH arguments (files, directories, simple globs) into the list of files to lint, with
+// the same language detection and directory walk as the language server's workspace index.
+import * as fs from 'fs';
+import * as path from 'path';
+import { languageOfPath } from '../../server/src/analysis';
+import type { LanguageId } from '../../server/src/analysis/rules/types';
+import { pathToUri, scanFolders, SKIP_DIRS } from '../../server/src/workspace-index';
+
+export interface FileEntry {
+  /** Absolute path. */
+  file: string;
+  uri: string;
+  language: LanguageId;
+}
+
+export interface Collected {
+  files: FileEntry[];
+  /** Paths that could not be read, with the reason (reported on stderr; exit status 2). */
+  errors: { path: string; message: string }[];
+  /** The directories and files the arguments named (after glob expansion), absolute. */
+  roots: string[];
+}
+
+const MAGIC = /[*?[]/;
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'no such file or directory', EACCES: 'permission denied', EPERM: 'operation not permitted',
+  ENOTDIR: 'not a directory', ELOOP: 'too many symbolic links', EISDIR: 'is a directory',
+};
+
+/** 'ENOENT' → 'no such file or directory (ENOENT)'; other texts unchanged. */
+export function describeError(code: string): string {
+  return ERRNO_TEXT[code] ? `${ERRNO_TEXT[code]} (${code})` : code;
+}
+
+export function hasGlob(p: string): boolean {
+  return MAGIC.test(p);
+}
+
+/** One glob segment → RegExp. `*` and `?` do not match a leading dot, as in the shell. */
+function segmentRegExp(seg: string): RegExp {
+  let re = '';
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = seg.indexOf(']', i + 2);
+      if (close < 0) { re += '\\['; continue; }
+      let body = seg.slice(i + 1, close);
+      if (body.startsWith('!')) body = '^' + body.slice(1);
+      re += '[' + body.replace(/\\/g, '\\\\') + ']';
+      i = close;
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  const dotOk = seg.startsWith('.');
+  return new RegExp(`^${dotOk ? '' : '(?!\\.)'}${re}$`);
+}
+
+function readdir(dir: string): fs.Dirent[] {
+  try { return fs.readdirSync(dir, { withFileTypes: true }); } catch { return []; }
+}
+
+function isDir(p: string): boolean {
+  try { return fs.statSync(p).isDirectory(); } catch { return false; }
+}
+
+/** Expands a glob (`*`, `?`, `[…]`, `**`) relative to cwd; results are absolute and sorted. */
+export function expandGlob(pattern: string, cwd: string): string[] {
+  const abs = path.resolve(cwd, pattern).replace(/\\/g, '/');
+  const parts = abs.split('/');
+  const first = parts.findIndex((s) => MAGIC.test(s));
+  if (first < 0) return fs.existsSync(abs) ? [abs] : [];
+  let current = [parts.slice(0, first).join('/') || '/'];
+  for (let i = first; i < parts.length; i++) {
+    const seg = parts[i];
+    const last = i === parts.length - 1;
+    const next: string[] = [];
+    if (seg === '**') {
+      // Zero or more directories.
+      for (const base of current) {
+        const stack = [base];
+        while (stack.length) {
+          const d = stack.pop()!;
+          next.push(d);
+          for (const e of readdir(d)) if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push(path.posix.join(d, e.name));
+        }
+      }
+      if (last) {
+        // A trailing ** means "everything below": the directories themselves are enough (they are walked later).
+        current = next;
+        continue;
+      }
+    } else if (!MAGIC.test(seg)) {
+      for (const base of current) { const p = path.posix.join(base, seg); if (fs.existsSync(p)) next.push(p); }
+    } else {
+      const re = segmentRegExp(seg);
+      for (const base of current) {
+        for (const e of readdir(base)) {
+          if (!re.test(e.name)) continue;
+          if (!last && !(e.isDirectory() || (e.isSymbolicLink() && isDir(path.posix.join(base, e.name))))) continue;
+          if (SKIP_DIRS.has(e.name)) continue;
+          next.push(path.posix.join(base, e.name));
+        }
+      }
+    }
+    current = [...new Set(next)];
+  }
+  return current.map((p) => path.resolve(p)).sort();
+}
+
+/**
+ * Lists the files to lint. A file named explicitly must be an ifcfg or modprobe file (otherwise it is
+ * an error); files matched by a glob that are neither are skipped quietly.
+ */
+export async function collect(args: readonly string[], cwd: string): Promise<Collected> {
+  const out: Collected = { files: [], errors: [], roots: [] };
+  const seen = new Set<string>();
+  const add = (file: string, language: LanguageId) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    out.files.push({ file, uri: pathToUri(file), language });
+  };
+  const dirs: string[] = [];
+  for (const arg of args) {
+    const explicit = !hasGlob(arg);
+    const matches = explicit ? [path.resolve(cwd, arg)] : expandGlob(arg, cwd);
+    if (!matches.length) { out.errors.push({ path: arg, message: 'no files match' }); continue; }
+    for (const m of matches) {
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(m);
+      } catch (e) {
+        out.errors.push({ path: explicit ? arg : m, message: describeError((e as NodeJS.ErrnoException).code ?? String(e)) });
+        continue;
+      }
+      out.roots.push(m);
+      if (st.isDirectory()) { dirs.push(m); continue; }
+      const language = languageOfPath(m);
+      if (language) add(m, language);
+      else if (explicit) out.errors.push({ path: arg, message: 'not an ifcfg-* file, a modprobe.d/*.conf file or modprobe.conf' });
+    }
+  }
+  if (dirs.length) {
+    const scan = await scanFolders(dirs, Number.MAX_SAFE_INTEGER);
+    for (const c of scan.files) add(path.resolve(c.file), c.language);
+    for (const e of scan.errors) {
+      const i = e.lastIndexOf(': ');
+      out.errors.push(i > 0 ? { path: e.slice(0, i), message: describeError(e.slice(i + 2)) } : { path: e, message: 'cannot read' });
+    }
+  }
+  out.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return out;
+}
+
+/** True when `file` is `root` or lies below it. */
+export function isInside(file: string, root: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

@@ -1,0 +1,172 @@
+// bondlint: the analysis library as a command-line linter for CI and pre-commit hooks.
+// Reads files, never executes, sources or evaluates them; writes only with --fix.
+import * as path from 'path';
+import { languageOfPath } from '../../server/src/analysis';
+import type { DiagnoseOptions } from '../../server/src/analysis';
+import { allRuleInfo, ruleDocUrl } from '../../server/src/analysis/rule-docs';
+import { ConfigResolver, defaultDocsBase, loadConfigFile } from '../../server/src/config';
+import type { SeverityOverride } from '../../server/src/config';
+import { pathToUri } from '../../server/src/workspace-index';
+import { CliOptions, HELP, parseArgs, UsageError } from './args';
+import { collect, isInside, type FileEntry } from './collect';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { lint } from './lint';
+import { buildReport, countWarnings } from './report';
+
+declare const VERSION: string;
+const TOOL = { name: 'bondlint', version: typeof VERSION === 'string' ? VERSION : '0.0.0-dev' };
+
+export interface Io {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  readStdin: () => Promise<string>;
+}
+
+function listRules(o: CliOptions, docsBase: string): string {
+  const rules = allRuleInfo();
+  if (o.format !== 'text') {
+    return JSON.stringify(rules.map((r) => ({ ...r, catalogue: [...r.catalogue], docUrl: ruleDocUrl(r.id, docsBase) })), null, 2) + '\n';
+  }
+  const w = Math.max(...rules.map((r) => r.id.length));
+  const lines = [`${'RULE'.padEnd(w)}  LANGUAGE  SEVERITY  FIX  CATALOGUE      TITLE`];
+  for (const r of rules) {
+    lines.push(`${r.id.padEnd(w)}  ${r.language.padEnd(8)}  ${r.severity.padEnd(8)}  ${(r.hasFix ? 'yes' : '-').padEnd(3)}  ${(r.catalogue.join(',') || '-').padEnd(13)}  ${r.title}`);
+  }
+  lines.push('', `${rules.length} rules. Documentation: ${docsBase.replace(/\/+$/, '')}/docs/rules/README.md`);
+  return lines.join('\n') + '\n';
+}
+
+/** Runs bondlint; returns the exit status (0 clean, 1 problems, 2 usage or I/O error). */
+export async function main(io: Io): Promise<number> {
+  const warn = (msg: string) => io.stderr.write(`bondlint: ${msg}\n`);
+  let o: CliOptions;
+  try {
+    o = parseArgs(io.argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    warn(e.message);
+    io.stderr.write('Try \'bondlint --help\' for more information.\n');
+    return 2;
+  }
+  const docsBase = o.docsBaseUrl ?? defaultDocsBase();
+  if (o.help) { io.stdout.write(HELP); return 0; }
+  if (o.version) { io.stdout.write(`${TOOL.name} ${TOOL.version}\n`); return 0; }
+  if (o.listRules) { io.stdout.write(listRules(o, docsBase)); return 0; }
+
+  const base = path.resolve(io.cwd, o.base ?? '.');
+  let ioProblem = false;
+
+  // Rule severities: rule defaults < .bondlintrc files (or --config FILE) < --rule.
+  let optionsFor: (file: string) => DiagnoseOptions;
+  if (o.noConfig) {
+    optionsFor = () => ({ rules: { ...o.rules } });
+  } else if (o.config !== undefined) {
+    let fileRules: Record<string, SeverityOverride>;
+    try {
+      const cfg = loadConfigFile(path.resolve(io.cwd, o.config));
+      for (const w of cfg.warnings) warn(`warning: ${w}`);
+      fileRules = cfg.rules;
+    } catch (e) {
+      warn(`${o.config}: cannot read the configuration file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      return 2;
+    }
+    optionsFor = () => ({ rules: { ...fileRules, ...o.rules } });
+  } else {
+    const resolver = new ConfigResolver({ onWarning: (w) => warn(`warning: ${w}`) });
+    optionsFor = (file) => resolver.optionsFor(file, o.rules);
+  }
+
+  // Files.
+  const collected = await collect(o.paths, io.cwd);
+  for (const e of collected.errors) { warn(`${e.path}: ${e.message}`); ioProblem = true; }
+  let entries: FileEntry[] = collected.files;
+  const overrides = new Map<string, string>();
+  let report: Set<string> | undefined;
+  if (o.stdin) {
+    const name = path.resolve(io.cwd, o.stdinFilename!);
+    const language = languageOfPath(name);
+    if (!language) {
+      warn(`--stdin-filename ${o.stdinFilename}: not an ifcfg-* file, a modprobe.d/*.conf file or modprobe.conf`);
+      return 2;
+    }
+    if (o.paths.length && !collected.roots.some((r) => isInside(name, r))) {
+      warn(`--stdin-filename ${o.stdinFilename} must lie inside one of the given paths (they provide the rest of its host)`);
+      return 2;
+    }
+    let text: string;
+    try {
+      text = await io.readStdin();
+    } catch (e) {
+      warn(`cannot read standard input (${String(e)})`);
+      return 2;
+    }
+    overrides.set(name, text);
+    if (!entries.some((e) => e.file === name)) entries = [...entries, { file: name, uri: pathToUri(name), language }];
+    report = new Set([name]);
+  } else if (!entries.length && !ioProblem) {
+    warn('no ifcfg-* or modprobe files found');
+  }
+
+  const showProgress = !!io.stderr.isTTY && entries.length >= 500;
+  let lastProgress = 0;
+  const run = await lint({
+    entries,
+    overrides,
+    report,
+    optionsFor,
+    fix: o.fix,
+    progress: showProgress ? (phase, done, total) => {
+      const now = Date.now();
+      if (now - lastProgress < 100 && done < total) return;
+      lastProgress = now;
+      io.stderr.write(`\r\x1b[Kbondlint: ${phase} ${done}/${total} files…`);
+    } : undefined,
+  });
+  if (showProgress) io.stderr.write('\r\x1b[K');
+  for (const e of run.errors) { warn(`${path.relative(io.cwd, e.path) || e.path}: ${e.message}`); ioProblem = true; }
+
+  const rep = buildReport(run, base, o.quiet);
+  // Errors found by collect() are part of the report too (JSON `errors`, SARIF notifications).
+  rep.ioErrors = [...collected.errors, ...rep.ioErrors];
+  rep.summary.ioErrors = rep.ioErrors.length;
+  const color = o.color ?? (!!io.stdout.isTTY && !io.env.NO_COLOR);
+  io.stdout.write(o.format === 'json' ? formatJson(rep, TOOL, docsBase) : o.format === 'sarif' ? formatSarif(rep, TOOL, docsBase) : formatText(rep, color));
+
+  if (ioProblem) return 2;
+  const errors = run.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 1).length, 0);
+  if (errors > 0) return 1;
+  if (o.maxWarnings >= 0 && countWarnings(run) > o.maxWarnings) {
+    if (o.format === 'text') warn(`too many warnings (${countWarnings(run)}; at most ${o.maxWarnings} allowed)`);
+    return 1;
+  }
+  return 0;
+}
+
+// Entry point when run as a program (dist/bondlint.js).
+if (require.main === module) {
+  // A closed pipe (`bondlint … | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
+  main({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      process.stdin.on('data', (c: Buffer) => chunks.push(c));
+      process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      process.stdin.on('error', reject);
+    }),
+  }).then((code) => {
+    process.exitCode = code;
+  }, (e: unknown) => {
+    process.stderr.write(`bondlint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  });
+}
