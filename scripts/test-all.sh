@@ -22,6 +22,9 @@ fi
 step "protocol tests (built server over stdio JSON-RPC)"
 node --import tsx --test test/protocol/*.test.ts
 
+step "bondlint CLI (golden text/JSON/SARIF, schema, exit codes, --fix)"
+node --import tsx --test test/cli/*.test.ts
+
 step "Neovim (headless) as LSP client"
 bash test/nvim/run.sh
 
