@@ -206,16 +206,28 @@ function refreshHostsExcept(host: HostModel, uri: string): void {
   afterHostChange();
 }
 
-documents.onDidOpen((e) => sync(e.document));
+documents.onDidOpen((e) => { nextGeneration(e.document.uri); sync(e.document); });
 documents.onDidChangeContent((e) => sync(e.document));
+/**
+ * Per-URI event counter: an asynchronous disk read may only update the model if no newer event
+ * (another close, a watcher event, a reopen) for that file happened while it was reading.
+ */
+const generation = new Map<string, number>();
+function nextGeneration(uri: string): number {
+  const g = (generation.get(uri) ?? 0) + 1;
+  generation.set(uri, g);
+  return g;
+}
+
 documents.onDidClose(async (e) => {
   const uri = e.document.uri;
+  const gen = nextGeneration(uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   // Back to the file on disk (or gone, for an unsaved or deleted file).
   const file = uriToPath(uri);
   const lang = languageOf(e.document);
   const r = file ? await readText(file) : { text: undefined };
-  if (documents.get(uri)) return; // reopened meanwhile
+  if (documents.get(uri) || generation.get(uri) !== gen) return; // reopened or changed meanwhile
   const host = r.text !== undefined && lang && folders.some((f) => file!.startsWith(f)) ? analyzer.update(uri, r.text, lang) : analyzer.remove(uri);
   if (host) refreshHosts([host]);
 });
@@ -234,12 +246,14 @@ connection.onDidChangeWatchedFiles(async (params) => {
     const file = uriToPath(ch.uri);
     const lang = file && analyzer.languageOfUri(file);
     if (!file || !lang) continue;
+    const gen = nextGeneration(ch.uri);
     if (ch.type === FileChangeType.Deleted) {
       const h = analyzer.remove(ch.uri);
       if (h) touched.add(h);
       continue;
     }
     const r = await readText(file);
+    if (documents.get(ch.uri) || generation.get(ch.uri) !== gen) continue;
     const h = r.text !== undefined ? analyzer.update(ch.uri, r.text, lang) : analyzer.remove(ch.uri);
     if (h) touched.add(h);
   }

@@ -3,7 +3,7 @@
 // and the test entry are handed to the workbench the way `code --extensionDevelopmentPath
 // --extensionTestsPath` does, through the workbench URL's `payload`. Resolves to the suite's exit code.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,9 @@ export async function runSuite(o) {
   const log = (...a) => console.log(`[${label} +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
   const tmp = mkdtempSync(join(tmpdir(), 'bonding-e2e-'));
   const signal = join(tmp, 'shot-done');
+  // On-demand screenshots: the suite writes shots/NAME.req and waits for shots/NAME.done.
+  const shotDir = join(tmp, 'shots');
+  mkdirSync(shotDir, { recursive: true });
   const port = Number(process.env.PORT ?? await freePort());
   const entry = codeServerEntry();
   writeFileSync(join(tmp, 'config.yaml'), '');
@@ -66,7 +69,7 @@ export async function runSuite(o) {
   if (readFileSync(join(dirname(entry), 'cli.js'), 'utf8').includes('"vscode-option"')) args.splice(1, 0, '--vscode-option', 'enable-smoke-test-driver');
   const server = spawn(process.env.CODE_SERVER_NODE ?? process.execPath, args, {
     detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { EXTENSIONS_GALLERY: '{"serviceUrl":""}', ...process.env, BONDING_SHOT_SIGNAL: signal },
+    env: { EXTENSIONS_GALLERY: '{"serviceUrl":""}', ...process.env, BONDING_SHOT_SIGNAL: signal, BONDING_SHOT_DIR: shotDir },
   });
   let serverOut = '';
   const onOut = (d) => { serverOut += d; if (process.env.VERBOSE) process.stderr.write(d); };
@@ -122,7 +125,28 @@ export async function runSuite(o) {
         } catch (e) { log('screenshot step failed:', e.message.split('\n')[0]); }
       }
     })().finally(() => writeFileSync(signal, 'done'));
+    let polling = true;
+    const onDemand = (async () => {
+      while (polling) {
+        for (const f of readdirSync(shotDir)) {
+          if (!f.endsWith('.req')) continue;
+          const name = f.slice(0, -4);
+          rmSync(join(shotDir, f), { force: true });
+          try {
+            await page.waitForTimeout(700);
+            const out = join(o.shotOutDir ?? join(root, 'test-results'), `${name}.png`);
+            mkdirSync(dirname(out), { recursive: true });
+            await page.screenshot({ path: out });
+            log('screenshot', out);
+          } catch (e) { log('screenshot failed:', e.message.split('\n')[0]); }
+          writeFileSync(join(shotDir, `${name}.done`), 'done');
+        }
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    })();
     const code = await Promise.race([exitCode, timeout]);
+    polling = false;
+    await onDemand;
     clearTimeout(watchdog);
     await Promise.race([shots, new Promise((r) => setTimeout(r, 3000))]);
     log(`suite finished: ${result} (exit code ${code})`);

@@ -54,7 +54,11 @@ function applyWorkspaceEdit(files: Record<string, string>, edit: WorkspaceEdit):
     if ('kind' in c) {
       assert.equal(c.kind, 'rename');
       const r = c as RenameFile;
-      renames.push([r.oldUri.replace('file://', ''), r.newUri.replace('file://', '')]);
+      const from = r.oldUri.replace('file://', '');
+      const to = r.newUri.replace('file://', '');
+      renames.push([from, to]);
+      // Applied in order, like a client: later edits address the new name.
+      out[to] = out[from];
       continue;
     }
     const d = c as TextDocumentEdit;
@@ -63,6 +67,8 @@ function applyWorkspaceEdit(files: Record<string, string>, edit: WorkspaceEdit):
     assert.ok(p in out, p);
     out[p] = applyEdits(out[p], d.edits as never);
   }
+  // Tests look the renamed files up under their old names too.
+  for (const [from, to] of renames) out[from] = out[to];
   return { files: out, renames };
 }
 
@@ -189,9 +195,9 @@ test('rename a bond: DEVICE, MASTER (quotes kept), alias, options, file rename; 
   assert.equal(files[`${MP('h1')}/bonding.conf`], 'alias bond7 bonding\noptions bond7 miimon=100\n');
   for (const p of Object.keys(H2)) assert.equal(files[p], FLEET[p], p);
   assert.deepEqual(renames, [[`${NS('h1')}/ifcfg-bond0`, `${NS('h1')}/ifcfg-bond7`]]);
-  // Text edits come before the file rename (they address the old URI).
+  // The file rename comes first; the text edits address the new URI.
   const kinds = edit.documentChanges!.map((c) => ('kind' in c ? c.kind : 'edit'));
-  assert.equal(kinds.indexOf('rename'), kinds.length - 1);
+  assert.equal(kinds.indexOf('rename'), 0);
   const op = edit.documentChanges!.find((c) => 'kind' in c) as RenameFile;
   assert.deepEqual(op.options, { overwrite: false, ignoreIfExists: false });
   // Without file renames (client without resourceOperations).

@@ -4,6 +4,7 @@
 import * as util from 'util';
 import { defineFoundationTests } from './foundation.test';
 import { defineAuthoringTests } from './authoring.test';
+import { defineTourTests } from './tour.test';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const Mocha = require('mocha');
@@ -16,6 +17,7 @@ export function run(): Promise<void> {
   const g = globalThis as unknown as { suite: Mocha.SuiteFunction; test: Mocha.TestFunction; suiteSetup: Mocha.HookFunction };
   defineFoundationTests(g.suite, g.test);
   defineAuthoringTests(g.suite, g.test);
+  defineTourTests(g.suite, g.test);
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures: number) => {
       console.log(`MOCHA_RESULT ${runner.stats?.passes ?? 0} passed, ${failures} failed`);

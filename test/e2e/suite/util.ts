@@ -23,3 +23,12 @@ export const NS = ['host-a', 'etc', 'sysconfig', 'network-scripts'];
 export function labels(list: vscode.CompletionList): string[] {
   return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
 }
+
+/** Asks the runner for a screenshot of the workbench (test-results/NAME.png); no-op without a runner. */
+export async function screenshot(name: string): Promise<void> {
+  const dir = process.env.BONDING_SHOT_DIR;
+  if (!dir) return;
+  const fs = await import('fs');
+  fs.writeFileSync(path.join(dir, `${name}.req`), '');
+  await waitFor(() => (fs.existsSync(path.join(dir, `${name}.done`)) ? true : undefined), 20000, `screenshot ${name}`);
+}

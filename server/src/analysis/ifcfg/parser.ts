@@ -141,8 +141,9 @@ function parseLine(l: SourceLine, file: IfcfgFile): void {
   if (spaceBefore || spaceAfter) {
     const from = spaceBefore ? i : eqColumn;
     const to = spaceAfter ? valueStart : eqColumn + 1;
+    const shown = s.slice(valueStart, lineEnd(s, valueStart)).replace(/\s+#.*$/, '');
     problem(file, 'spaces-around-equals', range(l.line, from, to),
-      `Spaces around '=' break this line: bash runs a command named '${key}' instead of assigning it, and NetworkManager ignores the line, so ${key} is never set. Write ${key}=value with no spaces.`);
+      `Spaces around '=' break this line: bash runs a command named '${key}' instead of assigning it, and NetworkManager ignores the line, so ${key} is never set. Write ${key}=${shown.length && shown.length <= 60 ? shown : 'value'} with no spaces.`);
   }
   if (exportRange) {
     problem(file, 'export', exportRange,

@@ -48,7 +48,8 @@ export function prepareRename(model: WorkspaceModel, uri: string, pos: Position)
  * textDocument/rename. Returns null when there is nothing to rename at `pos`; throws an Error whose
  * message is meant for the user when `newName` is not a valid interface name, is already used on the
  * host, or when an occurrence is written with escapes and cannot be rewritten safely.
- * The edit uses `documentChanges`: every TextDocumentEdit (version null) first, then RenameFile ops.
+ * The edit uses `documentChanges`: RenameFile ops first, then every TextDocumentEdit (version null),
+ * addressed to the files' new names.
  */
 export function rename(model: WorkspaceModel, uri: string, pos: Position, newName: string, options: RenameOptions = {}): WorkspaceEdit | null {
   const target = safe<{ idx: HostIndex; name: string } | null>(null, () => {
@@ -78,21 +79,22 @@ export function rename(model: WorkspaceModel, uri: string, pos: Position, newNam
     list.push({ range: o.range, newText: newName });
     byUri.set(o.uri, list);
   }
+  // File renames first, then the text edits (addressed to the new names): clients apply the
+  // operations in order, and VS Code cannot edit a file under its old name once it was moved.
   const changes: (TextDocumentEdit | RenameFile)[] = [];
-  for (const [u, edits] of byUri) changes.push({ textDocument: { uri: u, version: null }, edits });
-
+  const moved = new Map<string, string>();
   if (options.renameFiles !== false) {
-    const renamed = new Set<string>();
     for (const o of occurrencesOf(idx, name)) {
-      if (!DECLARES.has(o.kind) || o.ctx.language !== 'ifcfg' || renamed.has(o.uri)) continue;
+      if (!DECLARES.has(o.kind) || o.ctx.language !== 'ifcfg' || moved.has(o.uri)) continue;
       if (o.ctx.fileName !== `ifcfg-${name}`) continue;
       const newUri = siblingUri(o.uri, `ifcfg-${newName}`);
       if (!newUri) continue;
       if (idx.host.files.has(newUri)) throw new Error(`'${newName}' is already used on this host (${o.ctx.fileName} cannot be renamed: ifcfg-${newName} exists).`);
-      renamed.add(o.uri);
+      moved.set(o.uri, newUri);
       changes.push({ kind: 'rename', oldUri: o.uri, newUri, options: { overwrite: false, ignoreIfExists: false } });
     }
   }
+  for (const [u, edits] of byUri) changes.push({ textDocument: { uri: moved.get(u) ?? u, version: null }, edits });
   return { documentChanges: changes };
 }
 
