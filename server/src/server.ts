@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import * as nav from './analysis/navigation';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer, hostViewOf } from './analysis';
+import { Analyzer, hostViewOf, fixAll, makeContext, minimalEdit } from './analysis';
 import type { HostModel } from './analysis';
 import type { LanguageId } from './analysis/rules/types';
 import { readText, scanFolders, uriToPath } from './workspace-index';
@@ -71,7 +71,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['=', ' ', '"', ','], resolveProvider: false },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       workspace: { workspaceFolders: { supported: true } },
       definitionProvider: true,
       referencesProvider: true,
@@ -278,7 +278,17 @@ connection.onHover((params) => {
 
 connection.onCodeAction((params) => {
   const ctx = analyzer.context(params.textDocument.uri);
-  return ctx ? analyzer.codeActions(ctx, params.context.diagnostics) : [];
+  if (!ctx) return [];
+  const only = params.context.only;
+  const wantsFixAll = only?.some((k) => k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source || CodeActionKind.SourceFixAll.startsWith(`${k}.`));
+  if (only && !wantsFixAll && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+  if (wantsFixAll) {
+    const opts = { ...resolver.optionsFor(ctx.uri, settingsRules) };
+    const r = fixAll(ctx, (t) => Object.assign(makeContext(ctx.uri, t, ctx.language), { host: ctx.host }), opts);
+    const edit = minimalEdit(ctx.text, r.text);
+    return edit ? [{ title: `Fix all safe bonding problems (${r.applied.length})`, kind: CodeActionKind.SourceFixAll, edit: { changes: { [ctx.uri]: [edit] } } }] : [];
+  }
+  return analyzer.codeActions(ctx, params.context.diagnostics);
 });
 
 const m = analyzer.model;

@@ -106,3 +106,21 @@ test('runs over node IPC too', async () => {
   conn.dispose();
   child.kill();
 });
+
+test('source.fixAll returns one minimal edit with every safe fix; quick fixes are not mixed in', async () => {
+  const uri = BOND + '-fixall';
+  const text = '# keep\nexport MTU = 9000\nNM_CONTROLLED=no   //off\n';
+  const p = c.waitDiagnostics(uri);
+  c.open(uri, 'ifcfg', text, 1);
+  await p;
+  const actions = await c.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+  }) as { kind: string; edit: { changes: Record<string, { range: { start: { line: number } }; newText: string }[]> } }[];
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].kind, 'source.fixAll');
+  const [edit] = actions[0].edit.changes[uri];
+  assert.equal(edit.range.start.line, 1, 'the comment line is not part of the edit');
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const after = TextDocument.applyEdits(TextDocument.create(uri, 'ifcfg', 1, text), actions[0].edit.changes[uri] as never);
+  assert.equal(after, '# keep\nMTU=9000\nNM_CONTROLLED=no   #off\n');
+});

@@ -93,3 +93,17 @@ for (const rule of rules) {
     assert.ok(!r.some((d) => d.code === rule.id), `the right example must not produce ${rule.id}`);
   });
 }
+
+test('each page says whether a quick fix exists, as the rule does', async () => {
+  const { RULES } = await import('../../server/src/analysis');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const wrong: string[] = [];
+  for (const r of RULES) {
+    const md = fs.readFileSync(path.resolve(__dirname, '..', '..', 'docs', 'rules', `${r.id}.md`), 'utf8');
+    const says = /^\| Quick fix \| (Yes|For some)/m.test(md);
+    if (says !== !!r.fix) wrong.push(`${r.id}: page ${says ? 'says yes' : 'says no'}, rule ${r.fix ? 'has' : 'has no'} fix`);
+  }
+  assert.deepEqual(wrong, []);
+});
+

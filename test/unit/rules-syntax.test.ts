@@ -23,3 +23,9 @@ test('modprobe rules', () => {
   assert.equal(applyFix('options bonding mode=4\\\nmiimon=100\n', 'modprobe-continuation-join', 'bonding.conf'), 'options bonding mode=4 \\\nmiimon=100\n');
   assert.deepEqual(codes('option bonding mode=4\n', 'bonding.conf'), ['modprobe-unknown-command']);
 });
+
+test('unquoted-whitespace fix quotes the whole value (the lost words included) and nothing else', () => {
+  assert.equal(applyFix('BONDING_OPTS=mode=1 miimon=100   # bond\r\nX=1\r\n', 'unquoted-whitespace'), 'BONDING_OPTS="mode=1 miimon=100"   # bond\r\nX=1\r\n');
+  assert.deepEqual(codes(applyFix('DOMAIN=a.example b.example\n', 'unquoted-whitespace')), []);
+  assert.throws(() => applyFix('X=$HOME a\n', 'unquoted-whitespace'), /no fix/);
+});

@@ -120,3 +120,27 @@ test('nm-controlled-mismatch fixes align the bond and all its members, touching 
   assert.match(other.title, /NM_CONTROLLED=yes/);
   for (const [p, c] of Object.entries(wsCodes(other.files))) assert.ok(!c.includes('nm-controlled-mismatch'), p);
 });
+
+test('master-missing-bond offers to create the bond from a template; the result lints clean', async () => {
+  const { applyWorkspaceFix } = await import('../helpers/analysis');
+  const files = host('h1', { 'ifcfg-eth0': member('eth0', '', 'bond3'), 'ifcfg-eth1': member('eth1', '', 'bond3') });
+  const r = applyWorkspaceFix(files, `${NS('h1')}/ifcfg-eth0`, 'master-missing-bond');
+  assert.match(r.title, /Create ifcfg-bond3/);
+  const created = r.files[`${NS('h1')}/ifcfg-bond3`];
+  assert.match(created, /^DEVICE=bond3\nTYPE=Bond\n/);
+  assert.match(created, /NM_CONTROLLED=no/);
+  for (const [p, c] of Object.entries(wsCodes(r.files))) assert.deepEqual(c.filter((x) => x !== 'info'), [], p);
+});
+
+test('modprobe options next to BONDING_OPTS: a fix moves them into BONDING_OPTS (values already there win)', async () => {
+  const { applyWorkspaceFix } = await import('../helpers/analysis');
+  const conf = '/fleet/h1/etc/modprobe.d/bonding.conf';
+  const files = host('h1', { 'ifcfg-bond0': bond('', 'mode=802.3ad miimon=100'), 'ifcfg-eth0': member('eth0'), 'bonding.conf': '# bonding\nalias bond0 bonding\noptions bonding miimon=200 lacp_rate=fast max_bonds=0\n' });
+  const r = applyWorkspaceFix(files, conf, 'modprobe-options-with-bonding-opts');
+  assert.equal(r.files[conf], '# bonding\nalias bond0 bonding\noptions bonding max_bonds=0\n');
+  assert.match(r.files[`${NS('h1')}/ifcfg-bond0`], /BONDING_OPTS="mode=802\.3ad miimon=100 lacp_rate=fast"/);
+  const only = host('h1', { 'ifcfg-bond0': bond('', 'mode=802.3ad miimon=100'), 'ifcfg-eth0': member('eth0'), 'bonding.conf': 'alias bond0 bonding\noptions bonding lacp_rate=fast\n' });
+  const r2 = applyWorkspaceFix(only, conf, 'modprobe-options-with-bonding-opts');
+  assert.equal(r2.files[conf], 'alias bond0 bonding\n');
+  for (const [p, c] of Object.entries(wsCodes(r2.files))) assert.deepEqual(c, [], p);
+});

@@ -88,3 +88,20 @@ export function fixAll(ctx: DocContext, reanalyse: (text: string) => DocContext,
   }
   return { text: cur.text, applied };
 }
+
+/** One edit turning `before` into `after`: the span between their common prefix and suffix. */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let a = 0;
+  while (a < before.length && a < after.length && before.charCodeAt(a) === after.charCodeAt(a)) a++;
+  let b = 0;
+  while (b < before.length - a && b < after.length - a && before.charCodeAt(before.length - 1 - b) === after.charCodeAt(after.length - 1 - b)) b++;
+  const starts = lineStartsOf(before);
+  const pos = (off: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= off) lo = mid; else hi = mid - 1; }
+    return { line: lo, character: off - starts[lo] };
+  };
+  return { range: { start: pos(a), end: pos(before.length - b) }, newText: after.slice(a, after.length - b) };
+}

@@ -99,4 +99,4 @@ export function lintText(uri: string, text: string, language: LanguageId, option
   return diagnose(makeContext(uri, text, language), options);
 }
 
-export { fixAll, safeEdits, applyTextEdits } from './fix-all';
+export { fixAll, safeEdits, applyTextEdits, minimalEdit } from './fix-all';

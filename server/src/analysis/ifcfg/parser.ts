@@ -65,9 +65,19 @@ export interface IfcfgFile {
   byKey: Map<string, IfcfgAssignment>;
 }
 
-const KEY_START = /[A-Za-z_]/;
-const KEY_CHAR = /[A-Za-z0-9_]/;
-const META = new Set(['|', '&', '(', ')', '<', '>']);
+/** [A-Za-z_] */
+function isKeyStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** [A-Za-z0-9_] */
+function isKeyChar(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57);
+}
+
+/** Placeholder until scanValue sets the real range (never seen outside the parser). */
+const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const NO_COLUMNS: number[] = [];
 
 export function parseIfcfg(source: string): IfcfgFile {
   const text = splitLines(source);
@@ -101,9 +111,9 @@ function parseLine(l: SourceLine, file: IfcfgFile): void {
   }
   // key
   const keyStart = i;
-  if (i < n && KEY_START.test(s[i])) {
+  if (i < n && isKeyStart(s.charCodeAt(i))) {
     i++;
-    while (i < n && KEY_CHAR.test(s[i])) i++;
+    while (i < n && isKeyChar(s.charCodeAt(i))) i++;
   }
   const key = s.slice(keyStart, i);
   if (!key) {
@@ -151,7 +161,7 @@ function parseLine(l: SourceLine, file: IfcfgFile): void {
   }
   const a: IfcfgAssignment = {
     line: l.line, key, keyRange: range(l.line, keyStart, i), exportRange, eqColumn,
-    raw: '', rawRange: range(l.line, valueStart, valueStart), value: '', valueColumns: [], quote: 'empty',
+    raw: '', rawRange: NO_RANGE, value: '', valueColumns: NO_COLUMNS, quote: 'empty',
     valueOk: true, semicolon: false, assigns: !(spaceBefore || spaceAfter),
   };
   scanValue(l, valueStart, a, file);
@@ -164,106 +174,159 @@ function lineEnd(s: string, from: number): number {
   return e;
 }
 
+// Quote styles met while scanning a value, as bits (cheaper than a Set per value).
+const NONE = 1;
+const SINGLE = 2;
+const DOUBLE = 4;
+const ANSI = 8;
+const STYLE_OF: Record<number, QuoteStyle> = { [NONE]: 'none', [SINGLE]: 'single', [DOUBLE]: 'double', [ANSI]: 'ansi' };
+
+/** Characters after `$` that start an expansion. */
+const EXPANSION_START = /[A-Za-z_{(0-9@*#?$!-]/;
+
+/**
+ * Characters of an unquoted word that need a closer look; any other character is copied as is.
+ * (blank, quotes, backslash, backquote, $, ; and the shell operators | & ( ) < >)
+ */
+function unquotedSpecial(c: number): boolean {
+  return c === 32 || c === 9 || c === 39 || c === 34 || c === 92 || c === 96 || c === 36 || c === 59
+    || c === 124 || c === 38 || c === 40 || c === 41 || c === 60 || c === 62;
+}
+
+/**
+ * valueColumns of a value that is one contiguous run of source characters (nearly every value): the
+ * same few arrays recur in every file, so they are shared, and frozen because they are.
+ */
+const RUNS = new Map<number, number[]>();
+const MAX_RUNS = 4096;
+function runColumns(from: number, length: number): number[] {
+  const shareable = from < 1024 && length < 1024;
+  const k = from * 1024 + length;
+  if (shareable) {
+    const hit = RUNS.get(k);
+    if (hit) return hit;
+  }
+  const cols = new Array<number>(length);
+  for (let i = 0; i < length; i++) cols[i] = from + i;
+  if (shareable && RUNS.size < MAX_RUNS) RUNS.set(k, Object.freeze(cols) as number[]);
+  return cols;
+}
+
 /** Reads the value word starting at `start`, unescaping it and recording problems. */
 function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: IfcfgFile): void {
   const s = l.text;
   const n = s.length;
-  const out: string[] = [];
+  // Source column of each value character; `ansi` holds the characters $'…' escapes translate (the
+  // others are the source characters themselves).
   const cols: number[] = [];
-  const styles = new Set<QuoteStyle>();
+  let ansi: Map<number, string> | undefined;
+  let styles = 0;
   let i = start;
   let ok = true;
-  const fail = (kind: SyntaxProblemKind, from: number, to: number, message: string): void => {
-    ok = false;
-    problem(file, kind, range(l.line, from, Math.max(to, from)), message);
-  };
   word: while (i < n) {
-    const c = s[i];
-    if (isSpace(c)) break;
-    if (c === "'") {
-      styles.add('single');
+    const c = s.charCodeAt(i);
+    if (!unquotedSpecial(c)) {
+      // A run of ordinary characters.
+      styles |= NONE;
+      do { cols.push(i); i++; } while (i < n && !unquotedSpecial(s.charCodeAt(i)));
+      continue;
+    }
+    if (c === 32 || c === 9) break;
+    if (c === 39 /* ' */) {
+      styles |= SINGLE;
       const close = s.indexOf("'", i + 1);
       if (close < 0) {
-        fail('unterminated-quote', i, n, `The single quote opened here is never closed on this line. NetworkManager reads ${a.key} as empty, and bash would swallow the following lines into the value. Add the closing '.`);
-        for (let k = i + 1; k < n; k++) { out.push(s[k]); cols.push(k); }
+        ok = false;
+        problem(file, 'unterminated-quote', range(l.line, i, n), `The single quote opened here is never closed on this line. NetworkManager reads ${a.key} as empty, and bash would swallow the following lines into the value. Add the closing '.`);
+        for (let k = i + 1; k < n; k++) cols.push(k);
         i = n;
         break;
       }
-      for (let k = i + 1; k < close; k++) { out.push(s[k]); cols.push(k); }
+      for (let k = i + 1; k < close; k++) cols.push(k);
       i = close + 1;
       continue;
     }
-    if (c === '$' && s[i + 1] === "'") {
-      styles.add('ansi');
-      i = scanAnsi(l, i, out, cols, a, file, () => { ok = false; });
+    if (c === 36 /* $ */ && s[i + 1] === "'") {
+      styles |= ANSI;
+      ansi ??= new Map();
+      i = scanAnsi(l, i, cols, ansi, a, file, () => { ok = false; });
       continue;
     }
-    if (c === '"') {
-      styles.add('double');
+    if (c === 34 /* " */) {
+      styles |= DOUBLE;
       let k = i + 1;
       let closed = false;
       while (k < n) {
-        const d = s[k];
-        if (d === '"') { closed = true; break; }
-        if (d === '\\' && k + 1 < n && '$`"\\'.includes(s[k + 1])) { out.push(s[k + 1]); cols.push(k + 1); k += 2; continue; }
-        if (d === '\\' && k + 1 >= n) {
-          fail('line-continuation', k, k + 1, `A backslash at the end of the line continues ${a.key} on the next line in bash, but NetworkManager reads ${a.key} as empty. Keep the whole value on one line.`);
+        const d = s.charCodeAt(k);
+        if (d === 34) { closed = true; break; }
+        if (d === 92 /* \ */ && k + 1 < n && '$`"\\'.includes(s[k + 1])) { cols.push(k + 1); k += 2; continue; }
+        if (d === 92 && k + 1 >= n) {
+          ok = false;
+          problem(file, 'line-continuation', range(l.line, k, k + 1), `A backslash at the end of the line continues ${a.key} on the next line in bash, but NetworkManager reads ${a.key} as empty. Keep the whole value on one line.`);
           k++;
           continue;
         }
-        if (d === '`' || (d === '$' && k + 1 < n && /[A-Za-z_{(0-9@*#?$!-]/.test(s[k + 1]))) {
+        if (d === 96 /* ` */ || (d === 36 && k + 1 < n && EXPANSION_START.test(s[k + 1]))) {
           const end = expansionEnd(s, k);
-          fail('expansion', k, end, `'${s.slice(k, end)}' is an expansion: bash substitutes it, but NetworkManager does not expand variables or commands and reads the whole ${a.key} as empty. Write the literal value (escape a literal $ as \\$).`);
-          for (let m = k; m < end; m++) { out.push(s[m]); cols.push(m); }
+          ok = false;
+          problem(file, 'expansion', range(l.line, k, Math.max(end, k)), `'${s.slice(k, end)}' is an expansion: bash substitutes it, but NetworkManager does not expand variables or commands and reads the whole ${a.key} as empty. Write the literal value (escape a literal $ as \\$).`);
+          for (let m = k; m < end; m++) cols.push(m);
           k = end;
           continue;
         }
-        out.push(d); cols.push(k); k++;
+        cols.push(k); k++;
       }
       if (!closed) {
-        fail('unterminated-quote', i, n, `The double quote opened here is never closed on this line. NetworkManager reads ${a.key} as empty, and bash would swallow the following lines into the value. Add the closing ".`);
+        ok = false;
+        problem(file, 'unterminated-quote', range(l.line, i, n), `The double quote opened here is never closed on this line. NetworkManager reads ${a.key} as empty, and bash would swallow the following lines into the value. Add the closing ".`);
         i = n;
         break;
       }
       i = k + 1;
       continue;
     }
-    if (c === '\\') {
-      styles.add('none');
+    if (c === 92 /* \ */) {
+      styles |= NONE;
       if (i + 1 >= n) {
-        fail('line-continuation', i, i + 1, `A backslash at the end of the line continues ${a.key} on the next line in bash, but NetworkManager reads ${a.key} as empty. Keep the whole value on one line.`);
+        ok = false;
+        problem(file, 'line-continuation', range(l.line, i, i + 1), `A backslash at the end of the line continues ${a.key} on the next line in bash, but NetworkManager reads ${a.key} as empty. Keep the whole value on one line.`);
         i++;
         break;
       }
-      out.push(s[i + 1]); cols.push(i + 1);
+      cols.push(i + 1);
       i += 2;
       continue;
     }
-    if (c === '`' || (c === '$' && i + 1 < n && /[A-Za-z_{(0-9@*#?$!-]/.test(s[i + 1]))) {
-      styles.add('none');
+    if (c === 96 /* ` */ || (c === 36 && i + 1 < n && EXPANSION_START.test(s[i + 1]))) {
+      styles |= NONE;
       const end = expansionEnd(s, i);
-      fail('expansion', i, end, `'${s.slice(i, end)}' is a shell expansion: bash substitutes it, but NetworkManager does not and reads ${a.key} as empty. Write the literal value.`);
-      for (let m = i; m < end; m++) { out.push(s[m]); cols.push(m); }
+      ok = false;
+      problem(file, 'expansion', range(l.line, i, Math.max(end, i)), `'${s.slice(i, end)}' is a shell expansion: bash substitutes it, but NetworkManager does not and reads ${a.key} as empty. Write the literal value.`);
+      for (let m = i; m < end; m++) cols.push(m);
       i = end;
       continue;
     }
-    if (c === ';') {
+    if (c === 59 /* ; */) {
       // A single trailing ';' (optionally followed by blanks and a comment) is accepted by both.
       let k = i + 1;
       while (k < n && isSpace(s[k])) k++;
       if (k >= n || s[k] === '#') { a.semicolon = true; break word; }
-      fail('metacharacter', i, i + 1, `An unquoted ';' ends the assignment and bash runs the rest of the line as a command; NetworkManager reads ${a.key} as empty. Quote the value.`);
-      out.push(c); cols.push(i); i++;
+      ok = false;
+      problem(file, 'metacharacter', range(l.line, i, i + 1), `An unquoted ';' ends the assignment and bash runs the rest of the line as a command; NetworkManager reads ${a.key} as empty. Quote the value.`);
+      cols.push(i); i++;
       continue;
     }
-    if (META.has(c)) {
-      styles.add('none');
-      fail('metacharacter', i, i + 1, `An unquoted '${c}' is a shell operator: bash does not assign ${a.key} as intended and NetworkManager reads it as empty. Put the value in double quotes.`);
-      out.push(c); cols.push(i); i++;
+    if (c !== 36) {
+      // | & ( ) < >
+      styles |= NONE;
+      ok = false;
+      problem(file, 'metacharacter', range(l.line, i, i + 1), `An unquoted '${s[i]}' is a shell operator: bash does not assign ${a.key} as intended and NetworkManager reads it as empty. Put the value in double quotes.`);
+      cols.push(i); i++;
       continue;
     }
-    styles.add('none');
-    out.push(c); cols.push(i); i++;
+    // A '$' that starts nothing: an ordinary character.
+    styles |= NONE;
+    cols.push(i); i++;
   }
   const valueEnd = i;
   // trailer: blanks, then nothing / '#comment' / ';' / more text
@@ -278,23 +341,45 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
       let m = k + 1;
       while (m < n && isSpace(s[m])) m++;
       if (m < n && s[m] === '#') a.comment = { range: range(l.line, m, n), text: s.slice(m) };
-      else if (m < n) fail('metacharacter', k, lineEnd(s, k), `Text after ';' runs as a separate shell command when the file is sourced, and NetworkManager reads ${a.key} as empty. Remove it or turn it into a # comment.`);
+      else if (m < n) {
+        ok = false;
+        problem(file, 'metacharacter', range(l.line, k, Math.max(lineEnd(s, k), k)), `Text after ';' runs as a separate shell command when the file is sourced, and NetworkManager reads ${a.key} as empty. Remove it or turn it into a # comment.`);
+      }
     } else if (!a.semicolon) {
-      const end = lineEnd(s, k);
+      // The rest of the line up to a ' #' comment (which bash still treats as a comment).
+      const hash = /[ \t]#/.exec(s.slice(k));
+      const end = hash ? lineEnd(s.slice(0, k + hash.index), k) : lineEnd(s, k);
+      if (hash) a.comment = { range: range(l.line, k + hash.index + 1, n), text: s.slice(k + hash.index + 1) };
+      ok = false;
       if (s.startsWith('//', k)) {
-        fail('slash-comment', valueEnd, end, `'//' does not start a comment in shell: bash runs '${s.slice(k, end)}' as a command and NetworkManager reads ${a.key} as empty. Use '#' for comments.`);
+        problem(file, 'slash-comment', range(l.line, valueEnd, Math.max(end, valueEnd)), `'//' does not start a comment in shell: bash runs '${s.slice(k, end)}' as a command and NetworkManager reads ${a.key} as empty. Use '#' for comments.`);
       } else {
         const rest = s.slice(k, end);
-        fail('unquoted-whitespace', valueEnd, end, `The unquoted space ends the value: bash keeps only '${s.slice(start, valueEnd)}'${/^[A-Za-z_][A-Za-z0-9_]*=/.test(rest) ? ` and treats '${rest.split(/\s/)[0]}' as another assignment` : ` and runs '${rest.split(/\s/)[0]}' as a command`}, while NetworkManager reads ${a.key} as empty. Quote the whole value: ${a.key}="${s.slice(start, end).replace(/"/g, '\\"')}".`);
+        problem(file, 'unquoted-whitespace', range(l.line, valueEnd, Math.max(end, valueEnd)), `The unquoted space ends the value: bash keeps only '${s.slice(start, valueEnd)}'${/^[A-Za-z_][A-Za-z0-9_]*=/.test(rest) ? ` and treats '${rest.split(/\s/)[0]}' as another assignment` : ` and runs '${rest.split(/\s/)[0]}' as a command`}, while NetworkManager reads ${a.key} as empty. Quote the whole value: ${a.key}="${s.slice(start, end).replace(/"/g, '\\"')}".`);
       }
     }
   }
   a.raw = s.slice(start, valueEnd);
   a.rawRange = range(l.line, start, valueEnd);
-  a.value = out.join('');
-  a.valueColumns = cols;
+  const len = cols.length;
+  const first = len ? cols[0] : 0;
+  const contiguous = len > 0 && cols[len - 1] - first === len - 1 && isRun(cols);
+  if (!ansi && contiguous) {
+    a.value = s.slice(first, first + len);
+  } else {
+    const out = new Array<string>(len);
+    for (let m = 0; m < len; m++) out[m] = ansi?.get(m) ?? s[cols[m]];
+    a.value = out.join('');
+  }
+  a.valueColumns = contiguous ? runColumns(first, len) : cols;
   a.valueOk = ok;
-  a.quote = styles.size === 0 ? 'empty' : styles.size === 1 ? [...styles][0] : 'mixed';
+  a.quote = styles === 0 ? 'empty' : STYLE_OF[styles] ?? 'mixed';
+}
+
+/** True when each column is one more than the one before. */
+function isRun(cols: readonly number[]): boolean {
+  for (let m = 1; m < cols.length; m++) if (cols[m] !== cols[m - 1] + 1) return false;
+  return true;
 }
 
 function expansionEnd(s: string, i: number): number {
@@ -314,24 +399,30 @@ function expansionEnd(s: string, i: number): number {
 
 const ANSI_SIMPLE: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
-function scanAnsi(l: SourceLine, i: number, out: string[], cols: number[], a: IfcfgAssignment, file: IfcfgFile, onFail: () => void): number {
+function scanAnsi(l: SourceLine, i: number, cols: number[], ansi: Map<number, string>, a: IfcfgAssignment, file: IfcfgFile, onFail: () => void): number {
   const s = l.text;
   const n = s.length;
+  // Each value character of a $'…' string is recorded with its source column; those that differ from
+  // the source character (escapes) go to `ansi` under their index in the value.
+  const put = (ch: string, col: number): void => {
+    if (s[col] !== ch) ansi.set(cols.length, ch);
+    cols.push(col);
+  };
   let k = i + 2;
   while (k < n) {
     const d = s[k];
     if (d === "'") return k + 1;
     if (d === '\\' && k + 1 < n) {
       const e = s[k + 1];
-      if (Object.prototype.hasOwnProperty.call(ANSI_SIMPLE, e)) { out.push(ANSI_SIMPLE[e]); cols.push(k); k += 2; continue; }
+      if (Object.prototype.hasOwnProperty.call(ANSI_SIMPLE, e)) { put(ANSI_SIMPLE[e], k); k += 2; continue; }
       const hex = /^x([0-9A-Fa-f]{1,2})/.exec(s.slice(k + 1, k + 4));
-      if (hex) { out.push(String.fromCharCode(parseInt(hex[1], 16))); cols.push(k); k += 1 + hex[0].length; continue; }
+      if (hex) { put(String.fromCharCode(parseInt(hex[1], 16)), k); k += 1 + hex[0].length; continue; }
       const oct = /^[0-7]{1,3}/.exec(s.slice(k + 1, k + 4));
-      if (oct) { out.push(String.fromCharCode(parseInt(oct[0], 8) & 0xff)); cols.push(k); k += 1 + oct[0].length; continue; }
-      out.push('\\'); cols.push(k); k++;
+      if (oct) { put(String.fromCharCode(parseInt(oct[0], 8) & 0xff), k); k += 1 + oct[0].length; continue; }
+      put('\\', k); k++;
       continue;
     }
-    out.push(d); cols.push(k); k++;
+    put(d, k); k++;
   }
   onFail();
   problem(file, 'unterminated-quote', range(l.line, i, n), `The $'…' string opened here is never closed on this line. NetworkManager reads ${a.key} as empty. Add the closing '.`);

@@ -1,4 +1,6 @@
 import type { IfcfgRule } from '../types';
+import { bondFileText, deviceNameProblem } from '../../templates';
+import { nmControlled } from '../../workspace/model';
 import { entryOf, hostFacts } from './util';
 
 /** D1: a member's MASTER= names a bond that has no ifcfg file in this host. */
@@ -24,6 +26,29 @@ const rule: IfcfgRule = {
       message: `No bond named '${name}' is defined on this host (no ifcfg file with DEVICE=${name} that is a bond).${hint} At boot initscripts creates an empty '${name}' with default options (balance-rr, no link monitoring) and NetworkManager leaves this port waiting for a controller that never appears. ${known.length ? `Bonds here: ${known.join(', ')}.` : `Create ifcfg-${name}.`}`,
       related: sameFile ? [{ location: { uri: sameFile.ctx.uri, range: sameFile.ctx.get('DEVICE')?.rawRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `${sameFile.ctx.fileName} defines ${sameFile.ctx.deviceName}` }] : undefined,
       data: { bond: name },
+    }];
+  },
+  fix(f, ctx) {
+    const facts = hostFacts(ctx);
+    const name = f.data?.bond;
+    if (!facts || typeof name !== 'string' || deviceNameProblem(name)) return [];
+    const slash = ctx.uri.lastIndexOf('/');
+    const uri = `${ctx.uri.slice(0, slash + 1)}ifcfg-${encodeURIComponent(name)}`;
+    if (facts.ifcfg.some((e) => e.ctx.uri === uri)) return [];
+    const members = facts.orphans.filter((m) => m.master.value === name).map((m) => m.device);
+    let text: string;
+    try {
+      text = bondFileText({ name, mode: 'active-backup', members, ipv4: 'dhcp', primary: members[0], nmControlled: nmControlled(ctx) ? 'yes' : 'no' }, ctx.file.text.eol);
+    } catch {
+      return [];
+    }
+    return [{
+      title: `Create ifcfg-${name} (active-backup, DHCP; members ${members.join(', ')}) from a template`,
+      edits: [],
+      workspaceEdit: { documentChanges: [
+        { kind: 'create', uri, options: { ignoreIfExists: true } },
+        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+      ] },
     }];
   },
 };

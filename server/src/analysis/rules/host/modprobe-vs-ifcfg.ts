@@ -2,7 +2,8 @@
 import { modprobeOptTokens } from '../../bonding-opts/tokens';
 import { getBondingModuleParam } from '../../kb/modprobe';
 import { parseEnumValue, getOption } from '../../kb/options';
-import type { Finding, ModprobeRule } from '../types';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { Finding, Fix, ModprobeRule } from '../types';
 import { hostFacts } from './util';
 
 const GLOBAL_ONLY = new Set(['max_bonds', 'tx_queues']);
@@ -40,9 +41,46 @@ export const perBondOptionsInModprobe: ModprobeRule = {
         range: { start: toks[0].range.start, end: toks[toks.length - 1].range.end },
         message: `This host configures ${bonds.map((b) => b.device).join(', ')} with BONDING_OPTS, which overrides these module defaults option by option; whatever BONDING_OPTS leaves out silently comes from here, and the module only rereads this file when it is reloaded. Put every bond setting in BONDING_OPTS and keep modprobe.d to 'alias bondN bonding'.`,
         related: bonds.map((b) => ({ location: { uri: b.entry.ctx.uri, range: b.entry.ctx.opts!.assignment.rawRange }, message: `${b.device}: BONDING_OPTS` })),
+        data: { line: st.line },
       });
     }
     return out;
+  },
+  fix(f, ctx) {
+    const bonds = bondsWithOpts(ctx);
+    const st = bondingOptionLines(ctx).find((x) => x.line === f.data?.line);
+    if (!st || !bonds.length || st.line !== st.endLine) return [];
+    const toks = modprobeOptTokens(st.options!);
+    const moving = toks.filter((t) => !GLOBAL_ONLY.has(t.key.replace(/-/g, '_')) && getBondingModuleParam(t.key.replace(/-/g, '_')) && t.value !== undefined);
+    if (!moving.length) return [];
+    const changes: Record<string, TextEdit[]> = {};
+    for (const b of bonds) {
+      const a = b.entry.ctx.opts!.assignment;
+      if (a.quote !== 'double' && a.quote !== 'single') return [];
+      const have = new Set(b.entry.ctx.opts!.split.tokens.map((t) => t.key));
+      const add = moving.filter((t) => !have.has(t.key.replace(/-/g, '_'))).map((t) => `${t.key.replace(/-/g, '_')}=${t.value}`);
+      if (!add.length) continue;
+      const end = { line: a.line, character: a.rawRange.end.character - 1 };
+      changes[b.entry.ctx.uri] = [{ range: { start: end, end }, newText: (b.entry.ctx.opts!.split.tokens.length ? ' ' : '') + add.join(' ') }];
+    }
+    // The options line loses the moved words; with nothing left, the whole line goes.
+    const keep = toks.filter((t) => !moving.includes(t));
+    const l = ctx.file.text.lines[st.line];
+    let edit: TextEdit;
+    if (!keep.length) {
+      edit = l.eol ? { range: { start: { line: st.line, character: 0 }, end: { line: st.line + 1, character: 0 } }, newText: '' }
+        : { range: { start: { line: st.line, character: 0 }, end: { line: st.line, character: l.text.length } }, newText: '' };
+    } else {
+      const from = st.args[1].range.start;
+      edit = { range: { start: from, end: toks[toks.length - 1].range.end }, newText: keep.map((t) => t.text).join(' ') };
+    }
+    changes[ctx.uri] = [edit];
+    const fix: Fix = {
+      title: `Move ${moving.map((t) => t.key).join(', ')} into BONDING_OPTS of ${bonds.map((b) => b.device).join(', ')}`,
+      edits: [],
+      workspaceEdit: { changes },
+    };
+    return [fix];
   },
 };
 
