@@ -7,6 +7,10 @@ local expect_code = os.getenv('EXPECT_CODE') or 'spaces-around-equals'
 local expect_line = tonumber(os.getenv('EXPECT_LINE') or '0')
 local complete_line = tonumber(os.getenv('COMPLETE_LINE') or '0')
 local complete_label = os.getenv('COMPLETE_LABEL') or 'BONDING_OPTS'
+local complete_char = tonumber(os.getenv('COMPLETE_CHAR') or '0')
+local hover_line = tonumber(os.getenv('HOVER_LINE') or '-1')
+local hover_char = tonumber(os.getenv('HOVER_CHAR') or '0')
+local hover_expect = os.getenv('HOVER_EXPECT')
 local passed, failed = 0, 0
 local function say(s) io.stdout:write(s .. '\n') end
 local function check(name, ok, detail)
@@ -46,7 +50,7 @@ for _, d in ipairs(vim.diagnostic.get(bufnr)) do
 end
 check('diagnostic ' .. expect_code .. ' on line ' .. expect_line, got)
 
-local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = complete_line, character = 0 } }
+local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = complete_line, character = complete_char } }
 local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000)
 local labels = {}
 for _, resp in pairs(responses or {}) do
@@ -55,6 +59,18 @@ for _, resp in pairs(responses or {}) do
 end
 say('COMPLETION ' .. #labels .. ' items')
 check('completion offers ' .. complete_label, vim.tbl_contains(labels, complete_label), table.concat(labels, ','))
+
+if hover_line >= 0 then
+  local hp = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = hover_line, character = hover_char } }
+  local hr = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', hp, 10000)
+  local text = ''
+  for _, resp in pairs(hr or {}) do
+    local c = resp.result and resp.result.contents
+    if type(c) == 'table' then text = text .. (c.value or '') end
+  end
+  say('HOVER ' .. (text:match('[^\n]+') or ''))
+  check('hover mentions ' .. hover_expect, text:find(hover_expect, 1, true) ~= nil, text)
+end
 
 -- An edit that fixes the problem clears the diagnostic (didChange round trip).
 local line = vim.api.nvim_buf_get_lines(bufnr, expect_line, expect_line + 1, false)[1] or ''
