@@ -63,6 +63,9 @@ export async function runSuite(o) {
   const port = Number(process.env.PORT ?? await freePort());
   const entry = codeServerEntry();
   writeFileSync(join(tmp, 'config.yaml'), '');
+  // Quiet, predictable workbench: no local history copies (renames in the tests make it complain).
+  mkdirSync(join(tmp, 'user', 'User'), { recursive: true });
+  writeFileSync(join(tmp, 'user', 'User', 'settings.json'), JSON.stringify({ 'workbench.localHistory.enabled': false, 'workbench.startupEditor': 'none' }));
   const args = [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', join(tmp, 'config.yaml'),
     '--user-data-dir', join(tmp, 'user'), '--extensions-dir', o.extensionsDir ?? join(tmp, 'ext'),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', o.workspace];
