@@ -144,3 +144,15 @@ test('modprobe options next to BONDING_OPTS: a fix moves them into BONDING_OPTS 
   assert.equal(r2.files[conf], 'alias bond0 bonding\n');
   for (const [p, c] of Object.entries(wsCodes(r2.files))) assert.deepEqual(c, [], p);
 });
+
+test('member-ip-config can move an address to the bond when the bond has none', async () => {
+  const { applyWorkspaceFix } = await import('../helpers/analysis');
+  const noAddr = bond().replace('IPADDR=192.0.2.10\nPREFIX=24\n', '');
+  const files = host('h1', { 'ifcfg-bond0': noAddr, 'ifcfg-eth0': member('eth0', 'IPADDR=192.0.2.50\n'), 'ifcfg-eth1': member('eth1') });
+  const r = applyWorkspaceFix(files, `${NS('h1')}/ifcfg-eth0`, 'member-ip-config', 1);
+  assert.match(r.title, /Move IPADDR to bond0/);
+  assert.equal(r.files[`${NS('h1')}/ifcfg-eth0`], member('eth0'));
+  assert.match(r.files[`${NS('h1')}/ifcfg-bond0`], /BOOTPROTO=none\nIPADDR=192\.0\.2\.50\n/);
+  // The bond already has an address: only removing is offered.
+  assert.throws(() => applyWorkspaceFix(host('h1', { 'ifcfg-bond0': bond(), 'ifcfg-eth0': member('eth0', 'IPADDR=192.0.2.50\n') }), `${NS('h1')}/ifcfg-eth0`, 'member-ip-config', 1), /no fix #1/);
+});

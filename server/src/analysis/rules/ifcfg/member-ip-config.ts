@@ -1,6 +1,7 @@
 import { getKey } from '../../kb';
 import type { Finding, IfcfgRule } from '../types';
-import { boolOf, effectiveAssignments, liveAssignments, removeLine, replaceValue } from './util';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { addKeyEdit, boolOf, effective, effectiveAssignments, liveAssignments, removeLine, replaceValue } from './util';
 
 /** Keys that put addresses, routes or resolvers on the interface (numbered forms included). */
 const ADDRESSING = new Set(['IPADDR', 'PREFIX', 'NETMASK', 'GATEWAY', 'DNS', 'DOMAIN', 'IPV6ADDR', 'IPV6ADDR_SECONDARIES', 'IPV6_DEFAULTGW', 'SRCADDR', 'METRIC', 'BROADCAST', 'NETWORK']);
@@ -43,7 +44,28 @@ const rule: IfcfgRule = {
     const a = liveAssignments(ctx).find((x) => x.line === f.range.start.line);
     if (!a) return [];
     if (f.data?.action === 'none') return [{ title: 'Write BOOTPROTO=none', edits: [replaceValue(ctx, a, 'none')], preferred: true }];
-    return [{ title: `Remove ${a.key} from this member`, edits: [removeLine(ctx, a.line)], preferred: true }];
+    const fixes = [{ title: `Remove ${a.key} from this member`, edits: [removeLine(ctx, a.line)], preferred: true }];
+    const move = moveToBond(ctx, a.key);
+    return move ? [...fixes, move] : fixes;
   },
 };
+/**
+ * "Move the addressing to the bond": when the member's bond is known (its host is) and does not set
+ * that key itself, the line goes from the member to the bond file, as written.
+ */
+function moveToBond(ctx: Parameters<NonNullable<IfcfgRule['fix']>>[1], key: string) {
+  const bondName = ctx.get('MASTER')?.value;
+  const bond = bondName ? ctx.host?.facts.bonds.get(bondName) : undefined;
+  if (!bond || bond.entry.ctx === ctx) return undefined;
+  const bctx = bond.entry.ctx;
+  const a = effective(ctx, key);
+  if (!a || effective(bctx, key)) return undefined;
+  const line = ctx.file.text.lines[a.line].text.slice(a.keyRange.start.character, a.rawRange.end.character);
+  const changes: Record<string, TextEdit[]> = {
+    [ctx.uri]: [removeLine(ctx, a.line)],
+    [bctx.uri]: [addKeyEdit(bctx, line, ['GATEWAY', 'PREFIX', 'NETMASK', 'IPADDR', 'BOOTPROTO', 'ONBOOT', 'BONDING_OPTS', 'DEVICE'])],
+  };
+  return { title: `Move ${key} to ${bond.device} (${bctx.fileName})`, edits: [], workspaceEdit: { changes } };
+}
+
 export default rule;
