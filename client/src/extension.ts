@@ -2,12 +2,54 @@
 // everything language-specific lives in the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State } from 'vscode-languageclient/node';
+import {
+  CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, State,
+  type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult,
+} from 'vscode-languageclient/node';
 import { registerNewBondCommand, type NewBondApi } from './new-bond';
 import { registerTopologyView, type TopologyApi } from './topology';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+
+/** Restarts allowed within RESTART_WINDOW_MS before the client gives up and asks the user. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/** Tells the user the server is down for good, with a way to the log and a way back. */
+function reportServerDown(message: string): void {
+  output.error(message);
+  void vscode.window.showErrorMessage(message, 'Show Output', 'Restart').then((choice) => {
+    if (choice === 'Show Output') output.show(true);
+    else if (choice === 'Restart') void vscode.commands.executeCommand('bonding.restartServer');
+  });
+}
+
+/**
+ * A crashed server is restarted up to MAX_RESTARTS times within RESTART_WINDOW_MS, each time with a
+ * line in the output and a status bar note; one more crash in that window and it stays down, with an
+ * error message offering the output and a manual restart.
+ */
+function crashHandler(): ErrorHandler {
+  let crashes: number[] = [];
+  return {
+    error(_error, _message, count): ErrorHandlerResult {
+      // A few read/write errors in a row are survivable; a stream of them means the server is gone.
+      return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+    },
+    closed(): CloseHandlerResult {
+      const now = Date.now();
+      crashes = [...crashes.filter((t) => now - t < RESTART_WINDOW_MS), now];
+      if (crashes.length <= MAX_RESTARTS) {
+        output.warn(`The bonding language server stopped unexpectedly; restarting it (${crashes.length} of ${MAX_RESTARTS} restarts within 3 minutes).`);
+        vscode.window.setStatusBarMessage('$(warning) Bonding language server crashed and was restarted', 5000);
+        return { action: CloseAction.Restart, handled: true };
+      }
+      reportServerDown(`The bonding language server crashed ${crashes.length} times in 3 minutes and will not be restarted.`);
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
+}
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -23,6 +65,11 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'untitled', language: 'modprobe' },
     ],
     outputChannel: output,
+    errorHandler: crashHandler(),
+    initializationFailedHandler: (error) => {
+      reportServerDown(`The bonding language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    },
     synchronize: {
       configurationSection: 'bonding',
       // The server keeps a model of every host in the workspace: tell it when files change on disk.

@@ -43,7 +43,8 @@ function completeIfcfg(ctx: IfcfgContext, pos: Position, host?: HostView): Compl
   const line = ctx.file.text.lines[pos.line];
   if (!line) return EMPTY;
   const s = line.text;
-  const col = Math.min(pos.character, s.length);
+  // The cursor as a column inside the line's content: never before a BOM, never past the end.
+  const col = Math.max(contentStart(line), Math.min(pos.character, s.length));
   let start = contentStart(line);
   while (start < col && isSpace(s[start])) start++;
   if (s[start] === '#') return EMPTY;
@@ -55,9 +56,14 @@ function completeIfcfg(ctx: IfcfgContext, pos: Position, host?: HostView): Compl
 }
 
 function keyItems(ctx: IfcfgContext, pos: Position, s: string, start: number, col: number, eq: number): CompletionList {
+  let keyStart = start;
+  if (s.startsWith('export', start) && isSpace(s[start + 6] ?? '')) {
+    keyStart = start + 6;
+    while (keyStart < s.length && isSpace(s[keyStart])) keyStart++;
+  }
+  if (col < keyStart) return EMPTY; // inside `export `: no key goes there
   let end = col;
   while (end < s.length && /[A-Za-z0-9_]/.test(s[end])) end++;
-  const keyStart = s.startsWith('export ', start) ? start + 7 : start;
   const replace: Range = { start: { line: pos.line, character: keyStart }, end: { line: pos.line, character: end } };
   const present = new Set(ctx.file.assignments.filter((a) => a.line !== pos.line).map((a) => a.key));
   const items: CompletionItem[] = [];
@@ -201,11 +207,15 @@ function optionValueItems(name: string, replace: Range, mode: ModeName, members:
 function completeModprobe(ctx: ModprobeContext, pos: Position): CompletionList {
   const line = ctx.file.text.lines[pos.line];
   if (!line) return EMPTY;
-  const before = line.text.slice(0, pos.character);
+  // Columns of the line's content (after a BOM) up to the cursor, which is clamped to the line.
+  const base = contentStart(line);
+  const col = Math.max(base, Math.min(pos.character, line.text.length));
+  const at: Position = { line: pos.line, character: col };
+  const before = line.text.slice(base, col);
   if (before.startsWith('#')) return EMPTY;
   const words = before.split(/[ \t]+/);
   if (words.length === 1) {
-    const replace: Range = { start: { line: pos.line, character: 0 }, end: pos };
+    const replace: Range = { start: { line: pos.line, character: base }, end: at };
     return {
       isIncomplete: false,
       items: MODPROBE_COMMANDS.filter((c) => !c.notParsed).map((c, i) => ({
@@ -221,21 +231,21 @@ function completeModprobe(ctx: ModprobeContext, pos: Position): CompletionList {
   }
   const cmd = words[0];
   if (words.length === 2 && (cmd === 'options' || cmd === 'alias' || cmd === 'softdep' || cmd === 'blacklist')) {
-    const replace: Range = { start: { line: pos.line, character: before.length - words[1].length }, end: pos };
+    const replace: Range = { start: { line: pos.line, character: col - words[1].length }, end: at };
     const items: CompletionItem[] = cmd === 'alias'
       ? [{ label: 'bond0', kind: CompletionItemKind.Value, textEdit: { range: replace, newText: 'bond0' } }]
       : [{ label: 'bonding', kind: CompletionItemKind.Module, detail: 'the Linux bonding driver', textEdit: { range: replace, newText: 'bonding' } }];
     return { isIncomplete: false, items };
   }
   if (cmd === 'alias' && words.length === 3) {
-    const replace: Range = { start: { line: pos.line, character: before.length - words[2].length }, end: pos };
+    const replace: Range = { start: { line: pos.line, character: col - words[2].length }, end: at };
     return { isIncomplete: false, items: [{ label: 'bonding', kind: CompletionItemKind.Module, textEdit: { range: replace, newText: 'bonding' } }] };
   }
   if (cmd === 'options' && words.length >= 3) {
     const module = normalizeModuleName(words[1]);
     if (module !== 'bonding' && !/^bond\d+$/.test(module)) return EMPTY;
     const word = words[words.length - 1];
-    const wStart = before.length - word.length;
+    const wStart = col - word.length;
     const eq = word.indexOf('=');
     // Options already on this logical line, and the mode they set (module parameter semantics).
     const st = ctx.file.statements.find((x) => x.line <= pos.line && x.endLine >= pos.line);
@@ -243,11 +253,11 @@ function completeModprobe(ctx: ModprobeContext, pos: Position): CompletionList {
     const modeTok = st?.options?.filter((o) => o.name === 'mode').pop();
     const mode: ModeName = (modeTok?.value !== undefined && parseModeValue(modeTok.value)?.name) || 'balance-rr';
     if (eq >= 0) {
-      const vr: Range = { start: { line: pos.line, character: wStart + eq + 1 }, end: pos };
+      const vr: Range = { start: { line: pos.line, character: wStart + eq + 1 }, end: at };
       return optionValueItems(word.slice(0, eq), vr, mode, []);
     }
     const params = new Set(BONDING_MODULE_PARAMS.map((p) => p.name));
-    const replace: Range = { start: { line: pos.line, character: wStart }, end: pos };
+    const replace: Range = { start: { line: pos.line, character: wStart }, end: at };
     return optionNameItems(BOND_OPTIONS.filter((o) => params.has(o.name)), present, mode, replace);
   }
   return EMPTY;

@@ -10,6 +10,7 @@ import { getOption, MAX_ARP_TARGETS, parseOptionValue, type BondOption } from '.
 import { MODES, type ModeName } from '../kb/modes';
 import { interfaceNameProblem } from '../kb/parse';
 import type { OptToken } from './tokens';
+import { grepLine } from './grep';
 
 /** Transmit queues of a bond unless the module parameter tx_queues says otherwise. */
 const DEFAULT_TX_QUEUES = 16;
@@ -198,7 +199,7 @@ export function simulate(tokens: readonly OptToken[], opts: SimulateOptions = {}
   };
 
   const setOption = (t: OptToken, opt: BondOption, value: string): boolean => {
-    const parsed = parseOptionValue(opt, value);
+    const parsed = parsedValue(opt, value);
     if (parsed && !parsed.ok) {
       reject(t, 'EINVAL', describeParseFailure(opt, value, parsed.reason));
       return false;
@@ -375,6 +376,19 @@ export function simulate(tokens: readonly OptToken[], opts: SimulateOptions = {}
   return sim;
 }
 
+/**
+ * parseOptionValue, remembered per option and value: the same few values (802.3ad, 100, fast) recur in
+ * every bond of a fleet, and the kernel's parser is not cheap. (Bounded; results are only read.)
+ */
+const parsedValues = new Map<string, ReturnType<typeof parseOptionValue>>();
+function parsedValue(opt: BondOption, value: string): ReturnType<typeof parseOptionValue> {
+  const key = `${opt.name}\u0000${value}`;
+  if (parsedValues.has(key)) return parsedValues.get(key);
+  const r = parseOptionValue(opt, value);
+  if (parsedValues.size < 4096) parsedValues.set(key, r);
+  return r;
+}
+
 function modesExcept(rejected: readonly ModeName[]): string {
   return MODES.filter((m) => !rejected.includes(m.name)).map((m) => m.name).join(', ');
 }
@@ -399,12 +413,9 @@ function describeParseFailure(opt: BondOption, value: string, reason: string): s
 }
 
 /** initscripts' `grep -q ADDR file`: a basic regex search in the current target list. */
+/** initscripts' `grep -q ADDR` test, as grep reads ADDR (a basic regular expression; linear time). */
 function grepMatch(target: string, pattern: string): boolean {
-  try {
-    return new RegExp(pattern.replace(/[+?(){}|]/g, '\\$&')).test(target);
-  } catch {
-    return target.includes(pattern);
-  }
+  return grepLine(target, pattern);
 }
 
 function grepFinds(targets: readonly string[], pattern: string): boolean {

@@ -2,7 +2,7 @@
 // backslash with nothing inserted, comments only when '#' is the very first character, no inline
 // comments, whitespace-separated tokens. Never throws; problems carry exact ranges.
 import type { Position, Range } from 'vscode-languageserver-types';
-import { contentStart, SplitText, splitLines } from '../text';
+import { contentStart, position, SplitText, splitLines } from '../text';
 
 export type ModprobeCommand = 'alias' | 'options' | 'install' | 'remove' | 'blacklist' | 'softdep' | 'weakdep';
 export const MODPROBE_COMMANDS: readonly ModprobeCommand[] = ['alias', 'options', 'install', 'remove', 'blacklist', 'softdep', 'weakdep'];
@@ -77,7 +77,7 @@ export function parseModprobe(source: string): ModprobeFile {
   let i = 0;
   while (i < lines.length) {
     const startLine = i;
-    const ll: LogicalLine = { chars: '', pos: [], end: { line: i, character: 0 }, startLine, endLine: i, joins: [] };
+    const ll: LogicalLine = { chars: '', pos: [], end: position(i, 0), startLine, endLine: i, joins: [] };
     const buf: string[] = [];
     for (;;) {
       const l = lines[i];
@@ -86,7 +86,7 @@ export function parseModprobe(source: string): ModprobeFile {
       if (i === startLine && s.charCodeAt(c0) === 35 /* # */) {
         // A comment line; a trailing backslash does not continue it (kmod's reader joins first, but
         // joined comments are still comments, so treat the whole run as one comment).
-        file.comments.push({ line: i, range: { start: { line: i, character: c0 }, end: { line: i, character: s.length } }, text: s.slice(c0) });
+        file.comments.push({ line: i, range: { start: position(i, c0), end: position(i, s.length) }, text: s.slice(c0) });
         if (s.endsWith('\\') && i + 1 < lines.length) { i++; continue; }
         break;
       }
@@ -96,16 +96,16 @@ export function parseModprobe(source: string): ModprobeFile {
         if (ch === '\\') {
           if (k === s.length - 1) { continued = i + 1 < lines.length; break; }
           // A backslash before another character is dropped and the character kept.
-          buf.push(s[k + 1]); ll.pos.push({ line: i, character: k + 1 });
+          buf.push(s[k + 1]); ll.pos.push(position(i, k + 1));
           k++;
           continue;
         }
-        buf.push(ch); ll.pos.push({ line: i, character: k });
+        buf.push(ch); ll.pos.push(position(i, k));
       }
-      ll.end = { line: i, character: s.length };
+      ll.end = position(i, s.length);
       ll.endLine = i;
       if (!continued) break;
-      ll.joins.push({ at: buf.length, from: { line: i, character: s.length - 1 } });
+      ll.joins.push({ at: buf.length, from: position(i, s.length - 1) });
       i++;
       c0 = 0;
     }
@@ -116,10 +116,12 @@ export function parseModprobe(source: string): ModprobeFile {
   return file;
 }
 
-/** Index of each token's first character in its logical line (for ranges inside tokens). */
-const tokenStart = new WeakMap<Token, number>();
+/** Index of each token's first character in its logical line (for ranges inside tokens), in token order. */
+const tokenStarts: number[] = [];
 
+/** The logical line's tokens; their start indices are left in tokenStarts (until the next call). */
 function tokenize(ll: LogicalLine): Token[] {
+  tokenStarts.length = 0;
   const toks: Token[] = [];
   const s = ll.chars;
   let k = 0;
@@ -129,7 +131,7 @@ function tokenize(ll: LogicalLine): Token[] {
     const st = k;
     while (k < s.length && s[k] !== ' ' && s[k] !== '\t') k++;
     const tok = { text: s.slice(st, k), range: span(ll, st, k) };
-    tokenStart.set(tok, st);
+    tokenStarts.push(st);
     toks.push(tok);
   }
   return toks;
@@ -138,7 +140,7 @@ function tokenize(ll: LogicalLine): Token[] {
 function span(ll: LogicalLine, from: number, to: number): Range {
   const start = ll.pos[from] ?? ll.end;
   const last = ll.pos[to - 1];
-  const end = last ? { line: last.line, character: last.character + 1 } : start;
+  const end = last ? position(last.line, last.character + 1) : start;
   return { start, end };
 }
 
@@ -163,7 +165,7 @@ function parseLogical(ll: LogicalLine, file: ModprobeFile): void {
       need(2, 'a name and a module (alias NAME MODULE)');
       break;
     case 'options':
-      if (need(2, 'a module name and at least one parameter (options MODULE param=value …)')) st.options = optionTokens(ll, args.slice(1), file);
+      if (need(2, 'a module name and at least one parameter (options MODULE param=value …)')) st.options = optionTokens(ll, args.slice(1), tokenStarts.slice(2), file);
       else if (args.length === 1) st.options = [];
       break;
     case 'install':
@@ -200,22 +202,24 @@ function parseLogical(ll: LogicalLine, file: ModprobeFile): void {
     const before = ll.chars[j.at - 1];
     const after = ll.chars[j.at];
     if (before && after && before !== ' ' && before !== '\t' && after !== ' ' && after !== '\t') {
-      file.problems.push({ kind: 'continuation-join', range: { start: j.from, end: { line: j.from.line, character: j.from.character + 1 } },
+      file.problems.push({ kind: 'continuation-join', range: { start: j.from, end: position(j.from.line, j.from.character + 1) },
         message: `kmod joins continued lines with nothing in between, so '${wordAround(ll.chars, j.at)}' becomes one word. Put a space before the backslash or indent the next line.` });
     }
   }
   file.statements.push(st);
 }
 
-function wordAround(s: string, at: number): string {
+/** The glued word around a join, at most `max` characters either side (… marks a cut). */
+function wordAround(s: string, at: number, max = 40): string {
   let a = at;
   let b = at;
-  while (a > 0 && s[a - 1] !== ' ' && s[a - 1] !== '\t') a--;
-  while (b < s.length && s[b] !== ' ' && s[b] !== '\t') b++;
-  return s.slice(a, b);
+  while (a > 0 && at - a < max && s[a - 1] !== ' ' && s[a - 1] !== '\t') a--;
+  while (b < s.length && b - at < max && s[b] !== ' ' && s[b] !== '\t') b++;
+  const more = (i: number) => i >= 0 && i < s.length && s[i] !== ' ' && s[i] !== '\t';
+  return (more(a - 1) ? '…' : '') + s.slice(a, b) + (more(b) ? '…' : '');
 }
 
-function optionTokens(ll: LogicalLine, toks: Token[], file: ModprobeFile): OptionToken[] {
+function optionTokens(ll: LogicalLine, toks: Token[], starts: readonly number[], file: ModprobeFile): OptionToken[] {
   const out: OptionToken[] = [];
   for (let t = 0; t < toks.length; t++) {
     const tok = toks[t];
@@ -227,23 +231,23 @@ function optionTokens(ll: LogicalLine, toks: Token[], file: ModprobeFile): Optio
     }
     const eq = tok.text.indexOf('=');
     const name = eq < 0 ? tok.text : tok.text.slice(0, eq);
-    const nameRange: Range = { start: tok.range.start, end: eq < 0 ? tok.range.end : offsetIn(ll, tok, eq) };
+    const nameRange: Range = { start: tok.range.start, end: eq < 0 ? tok.range.end : offsetIn(ll, tok, starts[t], eq) };
     const o: OptionToken = { ...tok, name, nameRange };
     if (eq >= 0) {
       let vs = eq + 1;
       let ve = tok.text.length;
       if (tok.text[vs] === '"' && tok.text.endsWith('"') && ve - vs >= 2) { vs++; ve--; }
       o.value = tok.text.slice(vs, ve);
-      o.valueRange = { start: offsetIn(ll, tok, vs), end: offsetIn(ll, tok, ve) };
+      o.valueRange = { start: offsetIn(ll, tok, starts[t], vs), end: offsetIn(ll, tok, starts[t], ve) };
     }
     out.push(o);
   }
   return out;
 }
 
-/** Document position of the character at index `k` inside token `tok`. */
-function offsetIn(ll: LogicalLine, tok: Token, k: number): Position {
-  const idx = (tokenStart.get(tok) ?? 0) + k;
+/** Document position of the character at index `k` inside token `tok` (which starts at `start` in the line). */
+function offsetIn(ll: LogicalLine, tok: Token, start: number, k: number): Position {
+  const idx = start + k;
   if (idx < ll.pos.length && k < tok.text.length) return ll.pos[idx];
   return tok.range.end;
 }

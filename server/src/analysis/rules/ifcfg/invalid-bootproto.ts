@@ -38,7 +38,7 @@ const rule: IfcfgRule = {
       return out;
     }
     const trimmed = lower.trim();
-    const guess = NM_BOOTPROTO.includes(trimmed) ? trimmed : MEANS[trimmed] ?? nearest(trimmed, NM_BOOTPROTO, trimmed.length <= 4 ? 1 : 2);
+    const guess = NM_BOOTPROTO.includes(trimmed) ? trimmed : (Object.prototype.hasOwnProperty.call(MEANS, trimmed) ? MEANS[trimmed] : undefined) ?? nearest(trimmed, NM_BOOTPROTO, trimmed.length <= 4 ? 1 : 2);
     out.push({
       range: valueRange(a),
       message: `NetworkManager rejects the whole profile for BOOTPROTO='${v}' ("Unknown BOOTPROTO"), while initscripts silently treats it as static addressing. Use one of none, static, dhcp${guess ? ` — probably ${guess}` : ' (NetworkManager also knows bootp, autoip, shared, ibft)'}.`,

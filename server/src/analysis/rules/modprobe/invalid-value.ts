@@ -52,7 +52,9 @@ export function enumGuess(name: string, value: string): string | undefined {
   const v = squash(value);
   const hits = opt.values.filter((x) => squash(x.name) === v);
   if (hits.length === 1) return hits[0].name;
-  return SYNONYMS[name]?.[v];
+  // Own properties only: 'constructor' or '__proto__' must not find Object's.
+  const table = Object.prototype.hasOwnProperty.call(SYNONYMS, name) ? SYNONYMS[name] : undefined;
+  return table && Object.prototype.hasOwnProperty.call(table, v) ? table[v] : undefined;
 }
 
 /** An integer written with a unit or a sysfs keyword: the plain number the module parameter needs. */
