@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { languageOfPath } from '../../server/src/analysis';
 import type { LanguageId } from '../../server/src/analysis/rules/types';
-import { pathToUri, scanFolders, SKIP_DIRS } from '../../server/src/workspace-index';
+import { CONFIG_FILE_NAME } from '../../server/src/config';
+import { pathToUri, scanFoldersSync, SKIP_DIRS } from '../../server/src/workspace-index';
 
 export interface FileEntry {
   /** Absolute path. */
@@ -19,6 +20,11 @@ export interface Collected {
   errors: { path: string; message: string }[];
   /** The directories and files the arguments named (after glob expansion), absolute. */
   roots: string[];
+  /**
+   * Directories the walk listed, each with whether it holds an entry named .bondlintrc: the
+   * configuration lookup need not ask the file system again about these.
+   */
+  listed: Map<string, boolean>;
 }
 
 const MAGIC = /[*?[]/;
@@ -114,12 +120,12 @@ export function expandGlob(pattern: string, cwd: string): string[] {
  * an error); files matched by a glob that are neither are skipped quietly.
  */
 export async function collect(args: readonly string[], cwd: string): Promise<Collected> {
-  const out: Collected = { files: [], errors: [], roots: [] };
+  const out: Collected = { files: [], errors: [], roots: [], listed: new Map() };
   const seen = new Set<string>();
-  const add = (file: string, language: LanguageId) => {
+  const add = (file: string, language: LanguageId, uri?: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    out.files.push({ file, uri: pathToUri(file), language });
+    out.files.push({ file, uri: uri ?? pathToUri(file), language });
   };
   const dirs: string[] = [];
   for (const arg of args) {
@@ -142,8 +148,12 @@ export async function collect(args: readonly string[], cwd: string): Promise<Col
     }
   }
   if (dirs.length) {
-    const scan = await scanFolders(dirs, Number.MAX_SAFE_INTEGER);
-    for (const c of scan.files) add(path.resolve(c.file), c.language);
+    const scan = scanFoldersSync(dirs, Number.MAX_SAFE_INTEGER, (dir, entries) => {
+      out.listed.set(dir, entries.some((e) => e.name === CONFIG_FILE_NAME));
+    });
+    // The walk starts from absolute, normalized directories and joins entry names onto them, so its
+    // paths are already what path.resolve would make of them.
+    for (const c of scan.files) add(c.file, c.language, c.uri);
     for (const e of scan.errors) {
       const i = e.lastIndexOf(': ');
       out.errors.push(i > 0 ? { path: e.slice(0, i), message: describeError(e.slice(i + 2)) } : { path: e, message: 'cannot read' });

@@ -1,11 +1,12 @@
 // bondlint: the analysis library as a command-line linter for CI and pre-commit hooks.
 // Reads files, never executes, sources or evaluates them; writes only with --fix.
 import * as path from 'path';
+import * as v8 from 'v8';
 import { languageOfPath } from '../../server/src/analysis';
 import type { DiagnoseOptions } from '../../server/src/analysis';
 import { allRuleInfo, ruleDocUrl } from '../../server/src/analysis/rule-docs';
-import { ConfigResolver, defaultDocsBase, loadConfigFile } from '../../server/src/config';
-import type { SeverityOverride } from '../../server/src/config';
+import { CONFIG_FILE_NAME, ConfigResolver, defaultDocsBase, loadConfigFile, nodeConfigFs } from '../../server/src/config';
+import type { ConfigFs, SeverityOverride } from '../../server/src/config';
 import { pathToUri } from '../../server/src/workspace-index';
 import { CliOptions, HELP, parseArgs, UsageError } from './args';
 import { collect, isInside, type FileEntry } from './collect';
@@ -60,6 +61,7 @@ export async function main(io: Io): Promise<number> {
 
   const base = path.resolve(io.cwd, o.base ?? '.');
   let ioProblem = false;
+  let listed = new Map<string, boolean>();
 
   // Rule severities: rule defaults < .bondlintrc files (or --config FILE) < --rule.
   let optionsFor: (file: string) => DiagnoseOptions;
@@ -77,12 +79,31 @@ export async function main(io: Io): Promise<number> {
     }
     optionsFor = () => ({ rules: { ...fileRules, ...o.rules } });
   } else {
-    const resolver = new ConfigResolver({ onWarning: (w) => warn(`warning: ${w}`) });
-    optionsFor = (file) => resolver.optionsFor(file, o.rules);
+    // Directories the walk listed without a .bondlintrc need no second look (no failing reads).
+    const configFs: ConfigFs = {
+      readFile: (file) => {
+        const i = file.lastIndexOf(path.sep);
+        return i > 0 && file.slice(i + 1) === CONFIG_FILE_NAME && listed.get(file.slice(0, i)) === false ? undefined : nodeConfigFs.readFile(file);
+      },
+    };
+    const resolver = new ConfigResolver({ fs: configFs, onWarning: (w) => warn(`warning: ${w}`) });
+    // Every file of a directory gets the same options: resolve them once per directory. A directory
+    // the walk listed without a .bondlintrc has exactly its parent's options.
+    const byDir = new Map<string, DiagnoseOptions>();
+    const forDir = (dir: string, file: string): DiagnoseOptions => {
+      let opts = byDir.get(dir);
+      if (opts) return opts;
+      const parent = path.dirname(dir);
+      opts = listed.get(dir) === false && parent !== dir ? forDir(parent, path.join(parent, CONFIG_FILE_NAME)) : resolver.optionsFor(file, o.rules);
+      byDir.set(dir, opts);
+      return opts;
+    };
+    optionsFor = (file) => forDir(path.dirname(file), file);
   }
 
   // Files.
   const collected = await collect(o.paths, io.cwd);
+  listed = collected.listed;
   for (const e of collected.errors) { warn(`${e.path}: ${e.message}`); ioProblem = true; }
   let entries: FileEntry[] = collected.files;
   const overrides = new Map<string, string>();
@@ -149,6 +170,10 @@ export async function main(io: Io): Promise<number> {
 
 // Entry point when run as a program (dist/bondlint.js).
 if (require.main === module) {
+  // A lint run allocates a host's worth of short-lived objects at a time; V8's allocation-site
+  // pretenuring mistakes some of them for long-lived ones and fills the old generation with garbage
+  // (about 10 % of the CPU time and 30 MB of memory on a 10,000-file fleet). Off for this process.
+  v8.setFlagsFromString('--no-allocation-site-pretenuring');
   // A closed pipe (`bondlint … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
   main({

@@ -74,8 +74,10 @@ function range1(r: Diagnostic['range']): Range1 {
 export function buildReport(run: LintRun, base: string, quiet: boolean): Report {
   const files: ReportFile[] = [];
   const s: Summary = { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, hints: 0, fixed: 0, filesFixed: 0, ioErrors: run.errors.length };
-  const sorted = [...run.files].sort((a, b) => { const x = displayPath(a.file, base); const y = displayPath(b.file, base); return x < y ? -1 : x > y ? 1 : 0; });
-  for (const f of sorted) {
+  // Display paths computed once per file (not once per comparison).
+  const sorted = run.files.map((f) => ({ f, path: displayPath(f.file, base) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const { f, path: shown } of sorted) {
     const diagnostics: ReportDiagnostic[] = [];
     for (const d of f.diagnostics) {
       const severity = SEVERITY_WORD[d.severity ?? 1] ?? 'error';
@@ -98,7 +100,7 @@ export function buildReport(run: LintRun, base: string, quiet: boolean): Report 
     s.files++;
     if (diagnostics.length) s.filesWithProblems++;
     if (f.fixes.length) { s.filesFixed++; s.fixed += f.fixes.length; }
-    files.push({ path: displayPath(f.file, base), file: f.file, uri: f.uri, language: f.language, diagnostics, fixes: f.fixes });
+    files.push({ path: shown, file: f.file, uri: f.uri, language: f.language, diagnostics, fixes: f.fixes });
   }
   return { base, files, ioErrors: run.errors.map((e) => ({ path: path.isAbsolute(e.path) ? displayPath(e.path, base) : e.path, message: e.message })), summary: s };
 }

@@ -10,11 +10,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, hostViewOf, fixAll, makeContext, minimalEdit } from './analysis';
 import type { HostModel } from './analysis';
 import type { LanguageId } from './analysis/rules/types';
-import { readText, scanFolders, uriToPath } from './workspace-index';
+import { readText, readTextSync, scanFolders, uriToPath } from './workspace-index';
 import { TopologyChangedNotification, TopologyRequest } from './protocol';
 import { topology } from './topology';
 import { CONFIG_FILE_NAME, ConfigResolver, defaultDocsBase, validateRules } from './config';
 import type { SeverityOverride } from './config';
+import { stdioTransport } from './stdio-transport';
 
 // Anything that prints to stdout would corrupt the protocol stream: route console output to stderr.
 console.log = console.error;
@@ -22,7 +23,19 @@ console.info = console.error;
 
 declare const VERSION: string;
 
-const connection = createConnection(ProposedFeatures.all);
+let shutdownRequested = false;
+/** Transport problems (garbage on stdin, unreadable messages): stderr until the connection can log. */
+let logTransportProblem = (m: string): void => { process.stderr.write(`${m}\n`); };
+// Over stdio, a guard keeps the JSON-RPC framing in step after garbage or a wrong Content-Length
+// (vscode-jsonrpc alone would stop reading for good); see stdio-transport.ts.
+const connection = process.argv.includes('--stdio')
+  ? (() => {
+      const [reader, writer] = stdioTransport((m) => logTransportProblem(m), () => process.exit(shutdownRequested ? 0 : 1));
+      return createConnection(ProposedFeatures.all, reader, writer);
+    })()
+  : createConnection(ProposedFeatures.all);
+logTransportProblem = (m) => connection.console.warn(m);
+connection.onShutdown(() => { shutdownRequested = true; });
 const documents = new TextDocuments(TextDocument);
 const analyzer = new Analyzer();
 let pullDiagnostics = false;
@@ -150,16 +163,20 @@ async function indexWorkspace(): Promise<void> {
   const scan = await scanFolders(folders, maxFiles);
   for (const e of scan.errors.slice(0, 20)) connection.console.warn(`index: cannot read ${e}`);
   let done = 0;
-  // Files the editor has open are already in the model with the editor's text.
+  let slice = Date.now();
+  // Files the editor has open are already in the model with the editor's text. Files are read
+  // synchronously (a promise per file cost more than the reading) in slices of about 10 ms, between
+  // which requests get their turn.
   for (const c of scan.files) {
     if (!documents.get(c.uri)) {
-      const r = await readText(c.file);
+      const r = readTextSync(c.file);
       if (r.text !== undefined) analyzer.update(c.uri, r.text, c.language);
       else connection.console.warn(`index: skipped ${c.file}: ${r.error}`);
     }
-    if (++done % 500 === 0) {
-      progress?.report(Math.round((done / scan.files.length) * 100), `${done}/${scan.files.length} files`);
+    if (++done % 500 === 0) progress?.report(Math.round((done / scan.files.length) * 100), `${done}/${scan.files.length} files`);
+    if (done % 500 === 0 || (done % 32 === 0 && Date.now() - slice >= 10)) {
       await new Promise((r) => setImmediate(r));
+      slice = Date.now();
     }
   }
   progress?.done();
@@ -206,8 +223,43 @@ function refreshHostsExcept(host: HostModel, uri: string): void {
   afterHostChange();
 }
 
-documents.onDidOpen((e) => { nextGeneration(e.document.uri); sync(e.document); });
-documents.onDidChangeContent((e) => sync(e.document));
+documents.onDidOpen((e) => { pendingSync.delete(e.document.uri); nextGeneration(e.document.uri); sync(e.document); });
+documents.onDidChangeContent((e) => scheduleSync(e.document));
+
+// An edit is analysed at once when the server has been idle since the last analysis for at least as
+// long as that analysis took, so typing shows its diagnostics without delay. Edits that come faster
+// (a burst of thousands: a paste, a macro, a client replaying changes) are coalesced until then,
+// latest text only: analysis then takes at most about half the time, however fast the edits come,
+// instead of re-analysing the file once per edit and falling minutes behind. Every request first
+// catches up (fresh()), so answers never see stale text.
+const pendingSync = new Map<string, TextDocument>();
+let syncTimer: NodeJS.Timeout | undefined;
+let lastSyncEnd = 0;
+let lastSyncCost = 0;
+function scheduleSync(doc: TextDocument): void {
+  pendingSync.set(doc.uri, doc);
+  if (syncTimer) return;
+  const wait = lastSyncEnd + lastSyncCost - performance.now();
+  if (wait <= 0) flushSyncs();
+  else syncTimer = setTimeout(flushSyncs, wait);
+}
+function flushSyncs(): void {
+  clearTimeout(syncTimer);
+  syncTimer = undefined;
+  const docs = [...pendingSync.values()];
+  pendingSync.clear();
+  const t0 = performance.now();
+  for (const d of docs) if (documents.get(d.uri) === d) sync(d);
+  lastSyncEnd = performance.now();
+  lastSyncCost = lastSyncEnd - t0;
+}
+/** Wraps a request handler so that it runs on the latest text of every document. */
+function fresh<P, R>(handler: (params: P) => R): (params: P) => R {
+  return (params) => {
+    if (pendingSync.size) flushSyncs();
+    return handler(params);
+  };
+}
 /**
  * Per-URI event counter: an asynchronous disk read may only update the model if no newer event
  * (another close, a watcher event, a reopen) for that file happened while it was reading.
@@ -221,6 +273,7 @@ function nextGeneration(uri: string): number {
 
 documents.onDidClose(async (e) => {
   const uri = e.document.uri;
+  pendingSync.delete(uri);
   const gen = nextGeneration(uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   // Back to the file on disk (or gone, for an unsaved or deleted file).
@@ -263,20 +316,21 @@ connection.onDidChangeWatchedFiles(async (params) => {
 
 connection.languages.diagnostics.on(async (params) => {
   await indexing;
+  if (pendingSync.size) flushSyncs();
   return { kind: DocumentDiagnosticReportKind.Full, items: analyzer.diagnostics(params.textDocument.uri) };
 });
 
-connection.onCompletion((params) => {
+connection.onCompletion(fresh((params) => {
   const ctx = analyzer.context(params.textDocument.uri);
   return ctx ? analyzer.completion(ctx, params.position, hostViewOf(analyzer.model, ctx.uri)) : null;
-});
+}));
 
-connection.onHover((params) => {
+connection.onHover(fresh((params) => {
   const ctx = analyzer.context(params.textDocument.uri);
   return ctx ? analyzer.hover(ctx, params.position) : null;
-});
+}));
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(fresh((params) => {
   const ctx = analyzer.context(params.textDocument.uri);
   if (!ctx) return [];
   const only = params.context.only;
@@ -289,27 +343,28 @@ connection.onCodeAction((params) => {
     return edit ? [{ title: `Fix all safe bonding problems (${r.applied.length})`, kind: CodeActionKind.SourceFixAll, edit: { changes: { [ctx.uri]: [edit] } } }] : [];
   }
   return analyzer.codeActions(ctx, params.context.diagnostics);
-});
+}));
 
 const m = analyzer.model;
-connection.onDefinition((p) => nav.definition(m, p.textDocument.uri, p.position));
-connection.onReferences((p) => nav.references(m, p.textDocument.uri, p.position, p.context.includeDeclaration));
-connection.onPrepareRename((p) => nav.prepareRename(m, p.textDocument.uri, p.position));
-connection.onRenameRequest((p) => {
+connection.onDefinition(fresh((p) => nav.definition(m, p.textDocument.uri, p.position)));
+connection.onReferences(fresh((p) => nav.references(m, p.textDocument.uri, p.position, p.context.includeDeclaration)));
+connection.onPrepareRename(fresh((p) => nav.prepareRename(m, p.textDocument.uri, p.position)));
+connection.onRenameRequest(fresh((p) => {
   try {
     return nav.rename(m, p.textDocument.uri, p.position, p.newName, { renameFiles });
   } catch (e) {
     return new ResponseError(ErrorCodes.InvalidRequest, (e as Error).message);
   }
-});
-connection.onDocumentSymbol((p) => nav.documentSymbols(m, p.textDocument.uri));
-connection.onWorkspaceSymbol((p) => nav.workspaceSymbols(m, p.query));
-connection.onDocumentLinks((p) => nav.documentLinks(m, p.textDocument.uri));
-connection.onCodeLens((p) => nav.codeLenses(m, p.textDocument.uri, { command: codeLensCommand }));
-connection.languages.inlayHint.on((p) => nav.inlayHints(m, p.textDocument.uri, p.range));
+}));
+connection.onDocumentSymbol(fresh((p) => nav.documentSymbols(m, p.textDocument.uri)));
+connection.onWorkspaceSymbol(fresh((p) => nav.workspaceSymbols(m, p.query)));
+connection.onDocumentLinks(fresh((p) => nav.documentLinks(m, p.textDocument.uri)));
+connection.onCodeLens(fresh((p) => nav.codeLenses(m, p.textDocument.uri, { command: codeLensCommand })));
+connection.languages.inlayHint.on(fresh((p) => nav.inlayHints(m, p.textDocument.uri, p.range)));
 
 connection.onRequest(TopologyRequest, async (params: { uri?: string } | undefined) => {
   await indexing;
+  if (pendingSync.size) flushSyncs();
   return topology(analyzer.model, folders, params?.uri);
 });
 

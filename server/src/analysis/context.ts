@@ -45,6 +45,8 @@ export interface ModprobeContext {
 export type DocContext = IfcfgContext | ModprobeContext;
 
 export function baseName(uri: string): string {
+  // The common case: nothing to cut off or decode.
+  if (!/[?#%]/.test(uri)) return uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
   const path = uri.replace(/[?#].*$/, '');
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   let name = path.slice(slash + 1);
@@ -87,8 +89,23 @@ export function makeContext(uri: string, text: string, language: LanguageId): Do
   const ctx: IfcfgContext = { language, uri, text, fileName, file, role, deviceName, get: (k) => file.byKey.get(k) };
   const bo = file.byKey.get('BONDING_OPTS');
   if (bo) {
-    const split = splitBondingOpts(bo);
-    ctx.opts = { assignment: bo, split, sim: simulate(split.tokens) };
+    // Tokenized and judged on first use: the language server holds every file of the workspace, and
+    // most bonds are never looked at.
+    let opts: BondingOpts | undefined;
+    let judged = false;
+    Object.defineProperty(ctx, 'opts', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (!judged) {
+          const split = splitBondingOpts(bo);
+          opts = { assignment: bo, split, sim: simulate(split.tokens) };
+          judged = true;
+        }
+        return opts;
+      },
+      set: (v: BondingOpts | undefined) => { opts = v; judged = true; },
+    });
   }
   return ctx;
 }

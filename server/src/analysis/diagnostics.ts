@@ -48,12 +48,19 @@ function runRule(rule: Rule, ctx: DocContext): Finding[] {
 
 export function diagnose(ctx: DocContext, opts: DiagnoseOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of rulesFor(ctx)) {
-    const override = opts.rules !== undefined && Object.prototype.hasOwnProperty.call(opts.rules, rule.id) ? opts.rules[rule.id] : undefined;
+  const overrides = opts.rules;
+  // Most runs override nothing: skip the per-rule lookups then.
+  const anyOverride = overrides !== undefined && hasAnyKey(overrides);
+  const rules = rulesFor(ctx);
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    const override = anyOverride && Object.prototype.hasOwnProperty.call(overrides, rule.id) ? overrides![rule.id] : undefined;
     if (override === 'off') continue;
     const findings = runRule(rule, ctx);
+    if (findings.length === 0) continue;
     if (findings.length > MAX_FINDINGS_PER_RULE) findings.length = MAX_FINDINGS_PER_RULE;
-    for (const f of findings) {
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
       const d: Diagnostic = {
         range: f.range,
         severity: SEVERITY[override ?? f.severity ?? rule.severity],
@@ -70,8 +77,13 @@ export function diagnose(ctx: DocContext, opts: DiagnoseOptions = {}): Diagnosti
   const unused = opts.rules?.[UNUSED_SUPPRESSION];
   const result = applySuppressions(ctx, out, unused === 'off' ? undefined : SEVERITY[unused ?? 'info'] as 1 | 2 | 3 | 4);
   if (opts.docsBase) for (const d of result) if (typeof d.code === 'string') d.codeDescription = { href: ruleDocUrl(d.code, opts.docsBase) };
-  result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (result.length > 1) result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return result;
+}
+
+function hasAnyKey(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
 }
 
 function sameRange(a: Range, b: Range): boolean {
@@ -90,6 +102,9 @@ function fixesFor(rule: Rule, f: Finding, ctx: DocContext): Fix[] {
 /** Quick fixes for the given diagnostics (as the client sends them back in the code action request). */
 export function codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
+  // Each rule runs once per request, however many of its diagnostics the client sends (a line with
+  // thousands of findings would otherwise run it thousands of times).
+  const findingsOf = new Map<Rule, Finding[]>();
   for (const d of diagnostics) {
     if (d.source !== SOURCE || typeof d.code !== 'string') continue;
     if (d.code === UNUSED_SUPPRESSION) {
@@ -99,7 +114,9 @@ export function codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[])
     }
     const rule = getRule(d.code);
     if (!rule?.fix) continue;
-    const finding = runRule(rule, ctx).find((f) => sameRange(f.range, d.range));
+    let found = findingsOf.get(rule);
+    if (!found) findingsOf.set(rule, (found = runRule(rule, ctx)));
+    const finding = found.find((f) => sameRange(f.range, d.range));
     if (!finding) continue;
     for (const fix of fixesFor(rule, finding, ctx)) {
       actions.push({

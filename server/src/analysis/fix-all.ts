@@ -25,8 +25,16 @@ function findings(rule: Rule, ctx: DocContext): Finding[] {
   return [];
 }
 
+/** Offset of a position, clamped like the LSP reference: to the document, and to the line before its end-of-line. */
 function offsetAt(text: string, lineStarts: number[], p: { line: number; character: number }): number {
-  return Math.min(text.length, (lineStarts[p.line] ?? text.length) + p.character);
+  if (p.line >= lineStarts.length) return text.length;
+  if (p.line < 0) return 0;
+  const start = lineStarts[p.line];
+  if (p.character <= 0) return start;
+  const next = p.line + 1 < lineStarts.length ? lineStarts[p.line + 1] : text.length;
+  let offset = Math.min(start + p.character, next);
+  while (offset > start && (text.charCodeAt(offset - 1) === 10 || text.charCodeAt(offset - 1) === 13)) offset--;
+  return offset;
 }
 
 function lineStartsOf(text: string): number[] {
@@ -38,14 +46,33 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** Applies LSP edits (non-overlapping) to a text. */
+function rangeKey(r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+}
+
+/**
+ * Applies LSP edits (non-overlapping) to a text, as the LSP reference (vscode-languageserver-textdocument)
+ * does: edits in the order of their start, inserts at the same position in the order given (the spec's
+ * rule; applying them back to front reversed them). An edit overlapping an earlier one is skipped.
+ */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = lineStartsOf(text);
-  const spans = edits.map((e) => ({ s: offsetAt(text, starts, e.range.start), e: offsetAt(text, starts, e.range.end), t: e.newText }))
-    .sort((a, b) => b.s - a.s || b.e - a.e);
-  let out = text;
-  for (const x of spans) out = out.slice(0, x.s) + x.t + out.slice(x.e);
-  return out;
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  // Like the reference: a range written end-first is turned around, edits are ordered by start
+  // position (stable), then turned into offsets.
+  const spans = edits.map((e, i) => {
+    const [from, to] = before(e.range.end, e.range.start) ? [e.range.end, e.range.start] : [e.range.start, e.range.end];
+    return { from, s: offsetAt(text, starts, from), e: offsetAt(text, starts, to), t: e.newText, i };
+  }).sort((x, y) => x.from.line - y.from.line || x.from.character - y.from.character || x.i - y.i);
+  const out: string[] = [];
+  let last = 0;
+  for (const x of spans) {
+    if (x.s < last) continue;
+    out.push(text.slice(last, x.s), x.t);
+    last = x.e;
+  }
+  out.push(text.slice(last));
+  return out.join('');
 }
 
 /** The safe fixes of one pass: non-overlapping, current document only. */
@@ -54,11 +81,19 @@ export function safeEdits(ctx: DocContext, opts: DiagnoseOptions = {}): { edits:
   const taken: { s: number; e: number }[] = [];
   const edits: TextEdit[] = [];
   const titles: string[] = [];
+  // Each rule runs once per pass (not once per diagnostic: a file with a thousand findings of one
+  // rule would otherwise run that rule a thousand times); its findings are looked up by range.
+  const byRule = new Map<Rule, Map<string, Finding>>();
   for (const d of diagnose(ctx, opts)) {
     const rule = typeof d.code === 'string' ? getRule(d.code) : undefined;
     if (!rule?.fix) continue;
-    const f = findings(rule, ctx).find((x) => x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character
-      && x.range.end.line === d.range.end.line && x.range.end.character === d.range.end.character);
+    let index = byRule.get(rule);
+    if (!index) {
+      index = new Map();
+      for (const x of findings(rule, ctx)) if (!index.has(rangeKey(x.range))) index.set(rangeKey(x.range), x);
+      byRule.set(rule, index);
+    }
+    const f = index.get(rangeKey(d.range));
     if (!f) continue;
     const fix = fixesOf(rule, f, ctx).find((x) => x.safe && !x.workspaceEdit && x.edits.length);
     if (!fix) continue;

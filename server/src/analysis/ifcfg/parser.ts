@@ -82,8 +82,10 @@ const NO_COLUMNS: number[] = [];
 export function parseIfcfg(source: string): IfcfgFile {
   const text = splitLines(source);
   const file: IfcfgFile = { text, assignments: [], comments: [], problems: [], byKey: new Map() };
-  for (const l of text.lines) parseLine(l, file);
-  for (const a of file.assignments) if (a.assigns) file.byKey.set(a.key, a);
+  const lines = text.lines;
+  for (let i = 0; i < lines.length; i++) parseLine(lines[i], file);
+  const assignments = file.assignments;
+  for (let i = 0; i < assignments.length; i++) if (assignments[i].assigns) file.byKey.set(assignments[i].key, assignments[i]);
   return file;
 }
 
@@ -218,7 +220,8 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
   const n = s.length;
   // Source column of each value character; `ansi` holds the characters $'…' escapes translate (the
   // others are the source characters themselves).
-  const cols: number[] = [];
+  colArr = undefined;
+  colCount = 0;
   let ansi: Map<number, string> | undefined;
   let styles = 0;
   let i = start;
@@ -228,7 +231,7 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
     if (!unquotedSpecial(c)) {
       // A run of ordinary characters.
       styles |= NONE;
-      do { cols.push(i); i++; } while (i < n && !unquotedSpecial(s.charCodeAt(i)));
+      do { addCol(i); i++; } while (i < n && !unquotedSpecial(s.charCodeAt(i)));
       continue;
     }
     if (c === 32 || c === 9) break;
@@ -238,18 +241,18 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
       if (close < 0) {
         ok = false;
         problem(file, 'unterminated-quote', range(l.line, i, n), `The single quote opened here is never closed on this line. NetworkManager reads ${a.key} as empty, and bash would swallow the following lines into the value. Add the closing '.`);
-        for (let k = i + 1; k < n; k++) cols.push(k);
+        for (let k = i + 1; k < n; k++) addCol(k);
         i = n;
         break;
       }
-      for (let k = i + 1; k < close; k++) cols.push(k);
+      for (let k = i + 1; k < close; k++) addCol(k);
       i = close + 1;
       continue;
     }
     if (c === 36 /* $ */ && s[i + 1] === "'") {
       styles |= ANSI;
       ansi ??= new Map();
-      i = scanAnsi(l, i, cols, ansi, a, file, () => { ok = false; });
+      i = scanAnsi(l, i, ansi, a, file, () => { ok = false; });
       continue;
     }
     if (c === 34 /* " */) {
@@ -259,7 +262,7 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
       while (k < n) {
         const d = s.charCodeAt(k);
         if (d === 34) { closed = true; break; }
-        if (d === 92 /* \ */ && k + 1 < n && '$`"\\'.includes(s[k + 1])) { cols.push(k + 1); k += 2; continue; }
+        if (d === 92 /* \ */ && k + 1 < n && '$`"\\'.includes(s[k + 1])) { addCol(k + 1); k += 2; continue; }
         if (d === 92 && k + 1 >= n) {
           ok = false;
           problem(file, 'line-continuation', range(l.line, k, k + 1), `A backslash at the end of the line continues ${a.key} on the next line in bash, but NetworkManager reads ${a.key} as empty. Keep the whole value on one line.`);
@@ -270,11 +273,11 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
           const end = expansionEnd(s, k);
           ok = false;
           problem(file, 'expansion', range(l.line, k, Math.max(end, k)), `'${s.slice(k, end)}' is an expansion: bash substitutes it, but NetworkManager does not expand variables or commands and reads the whole ${a.key} as empty. Write the literal value (escape a literal $ as \\$).`);
-          for (let m = k; m < end; m++) cols.push(m);
+          for (let m = k; m < end; m++) addCol(m);
           k = end;
           continue;
         }
-        cols.push(k); k++;
+        addCol(k); k++;
       }
       if (!closed) {
         ok = false;
@@ -293,7 +296,7 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
         i++;
         break;
       }
-      cols.push(i + 1);
+      addCol(i + 1);
       i += 2;
       continue;
     }
@@ -302,7 +305,7 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
       const end = expansionEnd(s, i);
       ok = false;
       problem(file, 'expansion', range(l.line, i, Math.max(end, i)), `'${s.slice(i, end)}' is a shell expansion: bash substitutes it, but NetworkManager does not and reads ${a.key} as empty. Write the literal value.`);
-      for (let m = i; m < end; m++) cols.push(m);
+      for (let m = i; m < end; m++) addCol(m);
       i = end;
       continue;
     }
@@ -313,7 +316,7 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
       if (k >= n || s[k] === '#') { a.semicolon = true; break word; }
       ok = false;
       problem(file, 'metacharacter', range(l.line, i, i + 1), `An unquoted ';' ends the assignment and bash runs the rest of the line as a command; NetworkManager reads ${a.key} as empty. Quote the value.`);
-      cols.push(i); i++;
+      addCol(i); i++;
       continue;
     }
     if (c !== 36) {
@@ -321,12 +324,12 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
       styles |= NONE;
       ok = false;
       problem(file, 'metacharacter', range(l.line, i, i + 1), `An unquoted '${s[i]}' is a shell operator: bash does not assign ${a.key} as intended and NetworkManager reads it as empty. Put the value in double quotes.`);
-      cols.push(i); i++;
+      addCol(i); i++;
       continue;
     }
     // A '$' that starts nothing: an ordinary character.
     styles |= NONE;
-    cols.push(i); i++;
+    addCol(i); i++;
   }
   const valueEnd = i;
   // trailer: blanks, then nothing / '#comment' / ';' / more text
@@ -359,27 +362,44 @@ function scanValue(l: SourceLine, start: number, a: IfcfgAssignment, file: Ifcfg
       }
     }
   }
-  a.raw = s.slice(start, valueEnd);
   a.rawRange = range(l.line, start, valueEnd);
-  const len = cols.length;
-  const first = len ? cols[0] : 0;
-  const contiguous = len > 0 && cols[len - 1] - first === len - 1 && isRun(cols);
+  const cols = colArr as number[] | undefined; // (set by addCol)
+  const len = cols ? cols.length : colCount;
+  const first = cols ? cols[0] : colFirst;
+  // Columns are recorded left to right: without an array they are one run (or none).
+  const contiguous = !cols && len > 0;
   if (!ansi && contiguous) {
     a.value = s.slice(first, first + len);
   } else {
     const out = new Array<string>(len);
-    for (let m = 0; m < len; m++) out[m] = ansi?.get(m) ?? s[cols[m]];
+    for (let m = 0; m < len; m++) out[m] = ansi?.get(m) ?? s[cols ? cols[m] : first + m];
     a.value = out.join('');
   }
-  a.valueColumns = contiguous ? runColumns(first, len) : cols;
+  // An unquoted value is its own raw text: one string for both.
+  a.raw = !ansi && contiguous && first === start && first + len === valueEnd ? a.value : s.slice(start, valueEnd);
+  a.valueColumns = contiguous ? runColumns(first, len) : cols ?? [];
+  colArr = undefined;
   a.valueOk = ok;
   a.quote = styles === 0 ? 'empty' : STYLE_OF[styles] ?? 'mixed';
 }
 
-/** True when each column is one more than the one before. */
-function isRun(cols: readonly number[]): boolean {
-  for (let m = 1; m < cols.length; m++) if (cols[m] !== cols[m - 1] + 1) return false;
-  return true;
+// Source columns of the value being scanned (scanValue does not nest): while they form one run only
+// its start and length are kept; an array is made only when a column breaks the run.
+let colArr: number[] | undefined;
+let colFirst = 0;
+let colCount = 0;
+
+function addCol(k: number): void {
+  if (colArr) { colArr.push(k); return; }
+  if (colCount === 0) { colFirst = k; colCount = 1; return; }
+  if (k === colFirst + colCount) { colCount++; return; }
+  colArr = new Array<number>(colCount);
+  for (let m = 0; m < colCount; m++) colArr[m] = colFirst + m;
+  colArr.push(k);
+}
+
+function colLength(): number {
+  return colArr ? colArr.length : colCount;
 }
 
 function expansionEnd(s: string, i: number): number {
@@ -399,14 +419,14 @@ function expansionEnd(s: string, i: number): number {
 
 const ANSI_SIMPLE: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
 
-function scanAnsi(l: SourceLine, i: number, cols: number[], ansi: Map<number, string>, a: IfcfgAssignment, file: IfcfgFile, onFail: () => void): number {
+function scanAnsi(l: SourceLine, i: number, ansi: Map<number, string>, a: IfcfgAssignment, file: IfcfgFile, onFail: () => void): number {
   const s = l.text;
   const n = s.length;
   // Each value character of a $'…' string is recorded with its source column; those that differ from
   // the source character (escapes) go to `ansi` under their index in the value.
   const put = (ch: string, col: number): void => {
-    if (s[col] !== ch) ansi.set(cols.length, ch);
-    cols.push(col);
+    if (s[col] !== ch) ansi.set(colLength(), ch);
+    addCol(col);
   };
   let k = i + 2;
   while (k < n) {

@@ -14,14 +14,35 @@ import type { LanguageId } from '../rules/types';
 /** The host root of a file path ('/' separated). */
 export function hostRootOf(path: string): string {
   const p = path.replace(/\\/g, '/');
+  const fast = hostRootFast(p);
+  if (fast !== undefined) return fast;
   const m = /^(.*?)\/?etc\/(?:sysconfig\/network-scripts\/[^/]+|modprobe\.d\/[^/]+|modprobe\.conf)$/.exec(p);
   if (m) return m[1] === '' ? '/' : m[1];
   const slash = p.lastIndexOf('/');
   return slash <= 0 ? '/' : p.slice(0, slash);
 }
 
+/**
+ * hostRootOf for the usual …/etc/sysconfig/network-scripts/NAME and …/etc/modprobe.d/NAME paths
+ * without the regular expression (whose lazy prefix is tried at every position); undefined for
+ * anything else, which the expression then decides.
+ */
+function hostRootFast(p: string): string | undefined {
+  const slash = p.lastIndexOf('/');
+  if (slash < 0 || slash === p.length - 1 || p.indexOf('\n') >= 0) return undefined;
+  const dir = p.slice(0, slash + 1);
+  let etc: number;
+  if (dir.endsWith('etc/sysconfig/network-scripts/')) etc = dir.length - 'etc/sysconfig/network-scripts/'.length;
+  else if (dir.endsWith('etc/modprobe.d/')) etc = dir.length - 'etc/modprobe.d/'.length;
+  else return undefined;
+  const root = etc > 0 && p[etc - 1] === '/' ? p.slice(0, etc - 1) : p.slice(0, etc);
+  return root === '' ? '/' : root;
+}
+
 /** Path part of a file URI (decoded), or the string itself for plain paths. */
 export function pathOfUri(uri: string): string {
+  // The common case: a file URI with nothing to decode.
+  if (uri.startsWith('file:///') && !/[%?#]/.test(uri)) return uri.slice(7);
   if (!/^[a-z][a-z0-9+.-]*:/i.test(uri)) return uri;
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)/i.exec(uri);
   const p = m ? m[1] : uri.replace(/^[a-z][a-z0-9+.-]*:/i, '');

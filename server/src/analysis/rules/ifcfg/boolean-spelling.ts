@@ -1,10 +1,15 @@
-import { getKey, parseIfcfgBoolean } from '../../kb';
+import { parseIfcfgBoolean } from '../../kb';
 import type { Finding, IfcfgRule } from '../types';
-import { effectiveAssignments, liveAssignments, replaceValue, valueRange } from './util';
+import { effectiveAssignments, getKeyCached, liveAssignments, replaceValue, valueRange } from './util';
+
+/** Each accepted-values list of the knowledge base, lower-cased once (not once per value checked). */
+const lowered = new WeakMap<readonly string[], Set<string>>();
 
 function accepts(values: readonly string[] | undefined, v: string): boolean {
-  const l = v.toLowerCase();
-  return !!values && values.some((x) => x.toLowerCase() === l);
+  if (!values) return false;
+  let set = lowered.get(values);
+  if (!set) lowered.set(values, (set = new Set(values.map((x) => x.toLowerCase()))));
+  return set.has(v.toLowerCase());
 }
 
 /**
@@ -21,7 +26,7 @@ const rule: IfcfgRule = {
     const out: Finding[] = [];
     for (const a of effectiveAssignments(ctx)) {
       if (!a.valueOk || a.value === '') continue;
-      const key = getKey(a.key);
+      const key = getKeyCached(a.key);
       if (!key || key.valueType !== 'boolean' || !key.acceptedBy) continue;
       const nm = key.acceptedBy.nm;
       const init = key.acceptedBy.initscripts;

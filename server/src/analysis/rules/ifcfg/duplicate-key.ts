@@ -1,6 +1,6 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Finding, IfcfgRule } from '../types';
-import { assignmentRange, effective, liveAssignments, removeLine } from './util';
+import { assignmentRange, effective, effectiveAssignments, liveAssignments, removeLine } from './util';
 
 /** A4: the same key twice; the last assignment wins in bash and NetworkManager, the earlier one is dead. */
 const rule: IfcfgRule = {
@@ -11,7 +11,10 @@ const rule: IfcfgRule = {
   catalogue: ['A4'],
   check(ctx) {
     const out: Finding[] = [];
-    for (const a of liveAssignments(ctx)) {
+    const live = liveAssignments(ctx);
+    // One winner per live assignment: no key is assigned twice.
+    if (effectiveAssignments(ctx).length === live.length) return out;
+    for (const a of live) {
       const winner = effective(ctx, a.key);
       if (!winner || winner === a) continue;
       const same = winner.value === a.value;

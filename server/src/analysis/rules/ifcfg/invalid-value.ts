@@ -1,8 +1,8 @@
-import { getKey, INITSCRIPTS_TYPE_VALUES, interfaceNameProblem, NM_TYPE_VALUES } from '../../kb';
+import { INITSCRIPTS_TYPE_VALUES, interfaceNameProblem, NM_TYPE_VALUES } from '../../kb';
 import type { IfcfgAssignment } from '../../ifcfg/parser';
 import type { IfcfgContext } from '../../context';
 import type { Finding, IfcfgRule, RuleSeverity } from '../types';
-import { effectiveAssignments, fileSuffix, liveAssignments, replaceValue, valueRange } from './util';
+import { effectiveAssignments, fileSuffix, getKeyCached, liveAssignments, replaceValue, valueRange } from './util';
 import { isContiguousNetmask, isIPv4, isIPv6, isIPv6Gateway, isIPv6WithPrefix, macVerdict, normaliseMac, parseDecimal } from './values';
 
 interface Problem { message: string; severity?: RuleSeverity; fix?: string }
@@ -12,12 +12,21 @@ const NM_IPV4 = new Set(['IPADDR', 'GATEWAY']);
 /** Integer keys whose bad values NetworkManager rejects the profile for. */
 const NM_INT_FATAL = new Set(['PREFIX', 'VLAN_ID']);
 
+/** interfaceNameProblem per name, remembered: the same device names recur in every host. (Bounded.) */
+const nameProblems = new Map<string, string | undefined>();
+function nameProblem(name: string): string | undefined {
+  if (nameProblems.has(name)) return nameProblems.get(name);
+  const p = interfaceNameProblem(name);
+  if (nameProblems.size < 4096) nameProblems.set(name, p);
+  return p;
+}
+
 function checkInterfaceName(ctx: IfcfgContext, a: IfcfgAssignment, v: string, severity: RuleSeverity): Problem | undefined {
   let name = v;
   // Alias files (ifcfg-eth0:1) carry DEVICE=eth0:1; the label after ':' is not part of the interface name.
   if (a.key === 'DEVICE' && fileSuffix(ctx)?.includes(':') && v.includes(':')) name = v.slice(0, v.indexOf(':'));
   if (a.key === 'MASTER' && /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(v)) return undefined;
-  const p = interfaceNameProblem(name);
+  const p = nameProblem(name);
   if (!p) return undefined;
   return {
     severity,
@@ -26,7 +35,7 @@ function checkInterfaceName(ctx: IfcfgContext, a: IfcfgAssignment, v: string, se
 }
 
 function check(ctx: IfcfgContext, a: IfcfgAssignment): Problem | undefined {
-  const key = getKey(a.key);
+  const key = getKeyCached(a.key);
   if (!key) return undefined;
   const v = a.value;
   const name = key.name;

@@ -1,6 +1,5 @@
-import { resolveKey } from '../../kb';
 import type { Finding, IfcfgRule } from '../types';
-import { effective, liveAssignments, renameKey } from './util';
+import { effective, liveAssignments, renameKey, resolveKeyCached } from './util';
 
 /** Keys that belong to one numbered address and follow its number. */
 const COMPANIONS = ['IPADDR', 'PREFIX', 'NETMASK', 'GATEWAY', 'ARPCHECK'];
@@ -18,7 +17,7 @@ const rule: IfcfgRule = {
   check(ctx) {
     const indices = new Set<number>();
     for (const a of liveAssignments(ctx)) {
-      const r = resolveKey(a.key);
+      const r = resolveKeyCached(a.key);
       if (r?.key.name === 'IPADDR' && r.index !== undefined && a.valueOk && a.value !== '') indices.add(r.index);
     }
     const from = 2;

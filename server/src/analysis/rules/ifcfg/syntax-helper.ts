@@ -11,7 +11,12 @@ export function syntaxRule(
   return {
     ...meta,
     language: 'ifcfg',
-    check: (ctx) => ctx.file.problems.filter((p) => p.kind === kind).map((p) => ({ range: p.range, message: p.message })),
+    check: (ctx) => {
+      const problems = ctx.file.problems;
+      // Nearly every file has no syntax problem: then there is nothing to filter.
+      if (!problems.length) return [];
+      return problems.filter((p) => p.kind === kind).map((p) => ({ range: p.range, message: p.message }));
+    },
     fix,
   };
 }

@@ -56,6 +56,15 @@ function judge(key: string): Verdict | undefined {
   return { suggestion: s, reason: 'unknown', renameFixes: !!s };
 }
 
+/** judge() per key name, remembered: it depends on the name only, and the same keys recur in every file. (Bounded.) */
+const verdicts = new Map<string, Verdict | undefined>();
+function verdictOf(key: string): Verdict | undefined {
+  if (verdicts.has(key)) return verdicts.get(key);
+  const v = judge(key);
+  if (verdicts.size < 4096) verdicts.set(key, v);
+  return v;
+}
+
 /** A5: a key neither initscripts nor NetworkManager reads (usually a misspelling); both ignore it silently. */
 const rule: IfcfgRule = {
   id: 'unknown-key',
@@ -64,11 +73,9 @@ const rule: IfcfgRule = {
   title: 'Unknown or misspelled key',
   catalogue: ['A5'],
   check(ctx) {
-    const seen = new Map<string, Verdict | undefined>();
     const out = [];
     for (const a of liveAssignments(ctx)) {
-      if (!seen.has(a.key)) seen.set(a.key, judge(a.key));
-      const v = seen.get(a.key);
+      const v = verdictOf(a.key);
       if (!v) continue;
       const severity: RuleSeverity | undefined = v.suggestion && BONDING_KEYS.has(v.suggestion.replace(/[0-9]+$/, '')) ? 'error' : undefined;
       let message: string;

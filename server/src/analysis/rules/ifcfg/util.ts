@@ -3,14 +3,17 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { IfcfgContext } from '../../context';
 import type { IfcfgAssignment, IfcfgFile } from '../../ifcfg/parser';
-import { parseIfcfgBoolean } from '../../kb';
+import { parseIfcfgBoolean, resolveKey, type IfcfgKey } from '../../kb';
 import { contentStart, range } from '../../text';
 
+/** Facts about one parsed file that many rules ask for: computed once per file, shared by all rules. */
 interface FileFacts {
   /** Assignments both consumers read as assignments (not `KEY = value`, which bash runs as a command). */
   live: IfcfgAssignment[];
   /** Last live assignment per key. */
   effective: Map<string, IfcfgAssignment>;
+  /** The winning assignment of every key, in file order (computed on first use). */
+  winners?: readonly IfcfgAssignment[];
 }
 
 const cache = new WeakMap<IfcfgFile, FileFacts>();
@@ -18,11 +21,22 @@ const cache = new WeakMap<IfcfgFile, FileFacts>();
 function facts(ctx: IfcfgContext): FileFacts {
   let f = cache.get(ctx.file);
   if (f) return f;
-  const broken = new Set<number>();
-  for (const p of ctx.file.problems) if (p.kind === 'spaces-around-equals') broken.add(p.line);
-  const live = ctx.file.assignments.filter((a) => !broken.has(a.line));
-  const effective = new Map<string, IfcfgAssignment>();
-  for (const a of live) effective.set(a.key, a);
+  const assignments = ctx.file.assignments;
+  let live = assignments;
+  for (const p of ctx.file.problems) {
+    if (p.kind !== 'spaces-around-equals') continue;
+    const broken = new Set<number>();
+    for (const q of ctx.file.problems) if (q.kind === 'spaces-around-equals') broken.add(q.line);
+    live = assignments.filter((a) => !broken.has(a.line));
+    break;
+  }
+  // Without broken lines, the live assignments are those the parser counted as assigning, and the
+  // parser's byKey is exactly the last of each key.
+  let effective = ctx.file.byKey;
+  if (live !== assignments) {
+    effective = new Map<string, IfcfgAssignment>();
+    for (const a of live) effective.set(a.key, a);
+  }
   f = { live, effective };
   cache.set(ctx.file, f);
   return f;
@@ -38,10 +52,33 @@ export function effective(ctx: IfcfgContext, key: string): IfcfgAssignment | und
   return facts(ctx).effective.get(key);
 }
 
-/** The winning assignment of every key, in file order. */
-export function effectiveAssignments(ctx: IfcfgContext): IfcfgAssignment[] {
-  const eff = facts(ctx).effective;
-  return facts(ctx).live.filter((a) => eff.get(a.key) === a);
+/** The winning assignment of every key, in file order (one list per file, shared: do not modify). */
+export function effectiveAssignments(ctx: IfcfgContext): readonly IfcfgAssignment[] {
+  const f = facts(ctx);
+  if (!f.winners) {
+    const eff = f.effective;
+    f.winners = eff.size === f.live.length ? f.live : f.live.filter((a) => eff.get(a.key) === a);
+  }
+  return f.winners;
+}
+
+/**
+ * resolveKey, remembered per key name: the knowledge base does not change, and the same few dozen
+ * keys appear in every file. (Bounded, for files full of made-up keys.)
+ */
+const resolved = new Map<string, ReturnType<typeof resolveKey>>();
+export function resolveKeyCached(name: string): ReturnType<typeof resolveKey> {
+  let r = resolved.get(name);
+  if (r === undefined && !resolved.has(name)) {
+    r = resolveKey(name);
+    if (resolved.size < 4096) resolved.set(name, r);
+  }
+  return r;
+}
+
+/** getKey, remembered per key name (see resolveKeyCached). */
+export function getKeyCached(name: string): IfcfgKey | undefined {
+  return resolveKeyCached(name)?.key;
 }
 
 /** The value NetworkManager reads ('' when the quoting is broken). */

@@ -1,0 +1,11 @@
+// Preloaded into a measured Node process (`node --require bench/lib/rusage.cjs …`): when the process
+// exits, writes its resource usage (peak RSS, CPU time) as JSON to the file named by BENCH_RUSAGE.
+// Costs one small module load; the measured program itself is unchanged.
+'use strict';
+const out = process.env.BENCH_RUSAGE;
+if (out) {
+  process.on('exit', () => {
+    const r = process.resourceUsage();
+    require('fs').writeFileSync(out, JSON.stringify({ maxRssKb: r.maxRSS, userUs: r.userCPUTime, systemUs: r.systemCPUTime }));
+  });
+}
