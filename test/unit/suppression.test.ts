@@ -46,3 +46,12 @@ test('the unused-suppression rule can itself be turned off', () => {
   const ctx = ctxOf('# bondlint disable duplicate-key\nMTU=1\n');
   assert.deepEqual(diagnose(ctx, { rules: { 'unused-suppression': 'off' } }).map((x) => x.code), []);
 });
+
+test('thousands of consecutive directives stay linear (found by npm run fuzz)', () => {
+  const src = '# bondlint disable-next-line all\n'.repeat(3030) + 'ONBOOT = yes\n';
+  const t0 = Date.now();
+  const c = codes(src);
+  assert.ok(Date.now() - t0 < 5000, `took ${Date.now() - t0} ms`);
+  assert.ok(!c.includes('spaces-around-equals'));
+  assert.equal(c.filter((x) => x === 'unused-suppression').length, 3029);
+});

@@ -28,6 +28,20 @@ function commentLines(ctx: DocContext): { line: number; start: number; text: str
 export function directives(ctx: DocContext): Directive[] {
   const out: Directive[] = [];
   const lines = ctx.file.text.lines;
+  // The first content line at or after each line, computed once from the end (linear, however many
+  // comment lines follow each other).
+  let nextContent: Int32Array | undefined;
+  const contentAfter = (line: number): number => {
+    if (!nextContent) {
+      nextContent = new Int32Array(lines.length + 1);
+      nextContent[lines.length] = lines.length;
+      for (let t = lines.length - 1; t >= 0; t--) {
+        const s = lines[t].text.slice(contentStart(lines[t])).trim();
+        nextContent[t] = s !== '' && !s.startsWith('#') ? t : nextContent[t + 1];
+      }
+    }
+    return nextContent[Math.min(line, lines.length)];
+  };
   for (const c of commentLines(ctx)) {
     if (!c.text.includes('bondlint')) continue;
     const m = DIRECTIVE.exec(c.text);
@@ -46,15 +60,7 @@ export function directives(ctx: DocContext): Directive[] {
       line: c.line,
       range: { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.start + c.text.length } },
     };
-    if (d.kind === 'next-line') {
-      let t = c.line + 1;
-      while (t < lines.length) {
-        const s = lines[t].text.slice(contentStart(lines[t])).trim();
-        if (s !== '' && !s.startsWith('#')) break;
-        t++;
-      }
-      d.target = t;
-    }
+    if (d.kind === 'next-line') d.target = contentAfter(c.line + 1);
     out.push(d);
   }
   return out;
@@ -69,10 +75,12 @@ export function applySuppressions(ctx: DocContext, diags: Diagnostic[], unusedSe
   if (!ds.length) return diags;
   const used = new Set<string>();
   const key = (d: Directive, i: number) => `${d.line}:${i}`;
+  const fileWide = ds.filter((d) => d.kind === 'file');
+  const byTarget = new Map<number, Directive[]>();
+  for (const d of ds) if (d.kind === 'next-line') byTarget.set(d.target!, [...(byTarget.get(d.target!) ?? []), d]);
   const kept = diags.filter((diag) => {
     const code = String(diag.code);
-    for (const d of ds) {
-      if (d.kind === 'next-line' && d.target !== diag.range.start.line) continue;
+    for (const d of [...fileWide, ...(byTarget.get(diag.range.start.line) ?? [])]) {
       const i = d.rules.findIndex((r) => r.id === code || r.id === 'all');
       if (i >= 0) { used.add(key(d, i)); return false; }
     }
