@@ -8,7 +8,10 @@
 // Options: --sizes 1000,10000,50000  --reps N (CLI runs per size, median reported)  --edits N
 //          --requests N  --server-sizes 1000,10000,50000  --cli FILE  --server FILE  --out DIR
 //          --shellcheck-sample N (files; larger fleets are sampled and extrapolated)  --no-shell
-//          --label TEXT (shown in the report)
+//          --label TEXT (shown in the report)  --server-reps N (server runs per size, median reported)
+//          --baseline-cli FILE --baseline-server FILE --baseline-label TEXT (another build, measured in
+//          the same run on the same files, e.g. the tree without the change under test)
+//          --data DIR (where fleets are generated)
 // Fleets are generated with bench/gen-fleet.mjs (seed 1) into bench/results/tmp/ and reused.
 // Measure on a quiet machine: every timing is wall-clock time.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -151,7 +154,10 @@ function benchCli(size) {
     wallMs: wall, wallMinMs: Math.min(...cliRuns.map((r) => r.wallMs)), cpuMs: median(cliRuns.map((r) => r.cpuMs)),
     filesPerSec: f.files / (wall / 1000), peakRssMb: median(cliRuns.map((r) => r.maxRssMb)),
     floorMs: floor, floorMinMs: Math.min(...floorRuns.map((r) => r.wallMs)), floorRssMb: median(floorRuns.map((r) => r.maxRssMb)),
+    floorCpuMs: median(floorRuns.map((r) => r.cpuMs)),
     xFloor: wall / floor,
+    // The same ratio in CPU time (less sensitive to other load on the machine than wall time).
+    xFloorCpu: median(cliRuns.map((r) => r.cpuMs)) / median(floorRuns.map((r) => r.cpuMs)),
     runs: cliRuns.map((r) => Math.round(r.wallMs)), floorRuns: floorRuns.map((r) => Math.round(r.wallMs)),
   };
   if (baseRuns.length) {
@@ -237,16 +243,16 @@ function markdown(r) {
   const L = [];
   L.push(`# Benchmarks${r.label ? ` — ${r.label}` : ''}`, '');
   L.push(`${m.date.slice(0, 10)}, commit ${m.commit ?? '?'}${m.dirty ? ' (with uncommitted changes)' : ''}. Machine: ${m.cpu}, ${m.cores} cores, ${m.memGb} GB, ${m.os}, Node ${m.node}` +
-    `${m.shellcheck ? `, shellcheck ${m.shellcheck}` : ''}, bash ${m.bash}. Load average at start: ${m.loadAvgAtStart.join(' / ')}.`, '');
+    `${m.shellcheck ? `, shellcheck ${m.shellcheck}` : ''}, bash ${m.bash}. Load average at start: ${m.loadAvgAtStart.join(' / ')}${r.loadAvgAtEnd ? `, at the end: ${r.loadAvgAtEnd.join(' / ')}` : ''}.`, '');
   L.push(`Fleets from \`bench/gen-fleet.mjs\` (seed 1). CLI and read floor: median of ${r.config.reps} interleaved runs (best in brackets), wall clock of the whole process including Node start-up. ` +
     `shellcheck (\`xargs -0 -n 500 shellcheck -s bash -f gcc\`) and \`bash -n\` (\`xargs -0 -n 1 bash -n\`, one process per file, as bash checks one script per run): one run over the ifcfg files` +
     `${r.cli.some((c) => c.shellSampled < c.ifcfgFiles) ? `, on an evenly spaced sample of ${r.config.shellSample} files where the fleet has more, extrapolated linearly` : ''}.`, '');
   L.push('## bondlint (CLI)', '');
-  L.push('| files | hosts | bondlint wall | CPU | files/s | peak RSS | read floor | × floor | shellcheck | bondlint faster by | bash -n | bondlint faster by |');
+  L.push('| files | hosts | bondlint wall | CPU | files/s | peak RSS | read floor | × floor (wall / CPU) | shellcheck | bondlint faster by | bash -n | bondlint faster by |');
   L.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const c of r.cli) {
     const est = c.shellSampled < c.ifcfgFiles ? ' (est.)' : '';
-    L.push(`| ${c.files.toLocaleString('en-US')} | ${c.hosts} | ${fmt(c.wallMs)} ms (${fmt(c.wallMinMs)}) | ${fmt(c.cpuMs)} ms | ${fmt(c.filesPerSec)} | ${fmt(c.peakRssMb)} MB | ${fmt(c.floorMs)} ms (${fmt(c.floorMinMs)}) | ${fmt(c.xFloor)}× | ` +
+    L.push(`| ${c.files.toLocaleString('en-US')} | ${c.hosts} | ${fmt(c.wallMs)} ms (${fmt(c.wallMinMs)}) | ${fmt(c.cpuMs)} ms | ${fmt(c.filesPerSec)} | ${fmt(c.peakRssMb)} MB | ${fmt(c.floorMs)} ms (${fmt(c.floorMinMs)}) | ${fmt(c.xFloor)}× / ${fmt(c.xFloorCpu)}× | ` +
       `${c.shellcheckMs !== undefined ? `${fmt(c.shellcheckMs / 1000)} s${est}` : '–'} | ${c.xShellcheck !== undefined ? `${fmt(c.xShellcheck)}×` : '–'} | ` +
       `${c.bashNMs !== undefined ? `${fmt(c.bashNMs / 1000)} s${est}` : '–'} | ${c.xBashN !== undefined ? `${fmt(c.xBashN)}×` : '–'} |`);
   }
@@ -331,6 +337,7 @@ for (const size of cfg.serverSizes) {
   result.server.push(s);
   log(`  ready ${fmt(s.readyMs)} ms, RSS ${fmt(s.rssAfterIndexMb)} MB, edit p50/p99 ${fmt(s.edits.p50)}/${fmt(s.edits.p99)} ms, completion p99 ${fmt(s.completion.p99)} ms`);
 }
+result.loadAvgAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 if (!smoke) result.budgets = budgets(result.cli, result.server);
 const md = markdown(result);
 const base = smoke ? 'smoke' : 'latest';

@@ -4,12 +4,15 @@
 // vscode-jsonrpc alone never recovers from a framing error: after garbage bytes, a header without a
 // colon, a non-numeric or wrong Content-Length, every later message is read as part of a header or of
 // a body, and the server answers nothing ever again — silently. The guard passes well-framed messages
-// through unchanged and, when the framing is off, drops bytes up to the next real header and says so:
-//   - bytes that do not start a header are dropped up to the next `Content-Length:` / `Content-Type:`;
-//   - a header block that is not `Name: value` lines, or has no (or a non-numeric, or a too large)
-//     Content-Length, is dropped; what follows it is garbage until the next header;
-//   - a body that contains the next message's header was given too large a Content-Length (a raw
-//     `Content-Length: N\r\n` cannot occur inside JSON text): it is dropped and reading resumes there.
+// through unchanged and, when the framing is off, says so and finds the next real header:
+//   - bytes before a header are dropped up to the next `Content-Length:` / `Content-Type:`;
+//   - a header block that is not `Name: value` lines ending in an empty line, or has no (or a
+//     non-numeric, or a too large) Content-Length, is not a header: the search goes on after its first
+//     byte (header-like text inside garbage or JSON cannot stop it);
+//   - a raw `Content-Length: N\r\n` cannot occur inside JSON text: when one shows up inside a body, the
+//     declared length was too large, the body ends there and reading resumes at that header (also when
+//     the body swallowed only the first bytes of the next header: a body that does not end like JSON
+//     is checked against the next few bytes before it is passed on).
 // Bodies that are framed right but are not JSON (or not JSON-RPC) reach vscode-jsonrpc, whose errors
 // are reported too. Only reads and reframes; never interprets a message.
 import { Transform, type TransformCallback } from 'stream';

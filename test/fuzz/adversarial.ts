@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
-export interface AdvDoc { uri: string; lang: 'ifcfg' | 'modprobe'; text: string; label: string; fixAll?: boolean; allActions?: boolean }
+export interface AdvDoc { uri: string; lang: 'ifcfg' | 'modprobe'; text: string; label: string; fixAll?: boolean }
 
 export const IFCFG_URI = 'file:///h/etc/sysconfig/network-scripts/ifcfg-bond0';
 export const MODPROBE_URI = 'file:///h/etc/modprobe.d/bonding.conf';

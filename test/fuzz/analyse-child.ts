@@ -5,16 +5,14 @@
 import { codeActions, complete, diagnose, fixAll, hover, WorkspaceModel } from '../../server/src/analysis';
 import * as nav from '../../server/src/analysis/navigation';
 
-interface Doc { uri: string; lang: 'ifcfg' | 'modprobe'; text: string; fixAll?: boolean; allActions?: boolean }
+interface Doc { uri: string; lang: 'ifcfg' | 'modprobe'; text: string; fixAll?: boolean }
 
 export function analyse(d: Doc): void {
   const model = new WorkspaceModel();
   model.set(d.uri, d.text, d.lang);
   const ctx = model.get(d.uri)!;
   const diags = diagnose(ctx);
-  // A few diagnostics only: codeActions() re-runs a rule per diagnostic (quadratic on a line with
-  // thousands of findings — its own regression test in security.test.ts); this child is about regexes.
-  codeActions(ctx, d.allActions ? diags : diags.slice(0, 3));
+  codeActions(ctx, diags);
   const lines = d.text.split(/\r\n|\n|\r/);
   const last = lines.length - 1;
   for (const p of [{ line: 0, character: 5 }, { line: 0, character: Math.floor(lines[0].length / 2) }, { line: last, character: lines[last].length }]) {

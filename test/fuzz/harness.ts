@@ -325,10 +325,7 @@ export interface CheckOptions {
   timeBoundMs?: number;
   /** Extra position to probe (fast-check supplies one). */
   position?: Position;
-  /**
-   * Code actions are asked for all diagnostics at once, or for the first N (the fuzz runner caps
-   * this: codeActions() re-runs a rule per diagnostic, quadratic on files with 1000s of findings).
-   */
+  /** Code actions are asked for all diagnostics at once (default), or for the first N. */
   maxActionDiagnostics?: number;
   /** Records exceptions caught inside server/src (see swallowed.ts); started by the caller. */
   swallowed?: SwallowedExceptions;

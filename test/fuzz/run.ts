@@ -14,7 +14,7 @@
 //   --max-repeat N    longest repetition a mutation uses to build a long line (default 3000; the
 //                     100k-character lines are the adversarial phase's)
 //   --no-adversarial  skip the adversarial phase (every long-line pattern in every position)
-//   --all-actions     ask for code actions with every diagnostic (default: the first 250, see harness)
+//   --action-cap N    ask for code actions with the first N diagnostics only (default: all of them)
 //   --no-swallowed    do not watch for exceptions caught inside the analysis (faster)
 //   --json FILE       also write the findings as JSON
 import { spawn } from 'node:child_process';
@@ -31,7 +31,7 @@ interface Options {
   jobs: number;
   timeBound: number;
   maxRepeat: number;
-  allActions: boolean;
+  actionCap: number;
   swallowed: boolean;
   adversarial: boolean;
   json?: string;
@@ -42,7 +42,7 @@ interface Finding { problem: Problem; case: Case; hits: number }
 interface WorkerResult { cases: number; ms: number; findings: Finding[] }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { count: 100_000, seed: Date.now() % 1_000_000, jobs: Math.min(4, os.cpus().length || 1), timeBound: 5000, maxRepeat: 3000, allActions: false, swallowed: true, adversarial: true, worker: false };
+  const o: Options = { count: 100_000, seed: Date.now() % 1_000_000, jobs: Math.min(4, os.cpus().length || 1), timeBound: 5000, maxRepeat: 3000, actionCap: Infinity, swallowed: true, adversarial: true, worker: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => { const v = Number(argv[++i]); if (!Number.isFinite(v)) throw new Error(`${a} needs a number`); return v; };
@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--jobs') o.jobs = Math.max(1, num());
     else if (a === '--time-bound') o.timeBound = num();
     else if (a === '--max-repeat') o.maxRepeat = num();
-    else if (a === '--all-actions') o.allActions = true;
+    else if (a === '--action-cap') o.actionCap = num();
     else if (a === '--no-swallowed') o.swallowed = false;
     else if (a === '--no-adversarial') o.adversarial = false;
     else if (a === '--json') o.json = argv[++i];
@@ -72,7 +72,7 @@ async function work(o: Options, onProgress?: (n: number) => void): Promise<Worke
   // fast-check drives generation; the property never fails, so every case runs and all findings are kept.
   fc.assert(fc.property(caseArb(seeds, { maxRepeat: o.maxRepeat, maxMutations: 8 }), position, (c, pos) => {
     cases++;
-    for (const p of check(c, { position: pos, swallowed: sw, timeBoundMs: o.timeBound, maxActionDiagnostics: o.allActions ? Infinity : 250 })) {
+    for (const p of check(c, { position: pos, swallowed: sw, timeBoundMs: o.timeBound, maxActionDiagnostics: o.actionCap })) {
       const f = findings.get(p.signature);
       if (!f) findings.set(p.signature, { problem: p, case: c, hits: 1 });
       else { f.hits++; if (c.text.length < f.case.text.length) { f.case = c; f.problem = p; } }
@@ -92,7 +92,7 @@ async function work(o: Options, onProgress?: (n: number) => void): Promise<Worke
 
 function runWorker(o: Options, share: number, seed: number, progress: (n: number) => void): Promise<WorkerResult> {
   const args = ['--import', 'tsx', __filename, '--worker', '--count', String(share), '--seed', String(seed), '--time-bound', String(o.timeBound), '--max-repeat', String(o.maxRepeat)];
-  if (o.allActions) args.push('--all-actions');
+  if (o.actionCap !== Infinity) args.push('--action-cap', String(o.actionCap));
   if (!o.swallowed) args.push('--no-swallowed');
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
