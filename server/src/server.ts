@@ -82,7 +82,7 @@ connection.onInitialize((params): InitializeResult => {
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: ['=', ' ', '"', ','], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['=', ' ', '"', ','], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       workspace: { workspaceFolders: { supported: true } },
@@ -322,8 +322,11 @@ connection.languages.diagnostics.on(async (params) => {
 
 connection.onCompletion(fresh((params) => {
   const ctx = analyzer.context(params.textDocument.uri);
-  return ctx ? analyzer.completion(ctx, params.position, hostViewOf(analyzer.model, ctx.uri)) : null;
+  // Documentation comes with completionItem/resolve: the list stays small (a few KB, not 30).
+  return ctx ? analyzer.completion(ctx, params.position, hostViewOf(analyzer.model, ctx.uri), { lazyDocumentation: true }) : null;
 }));
+
+connection.onCompletionResolve((item) => analyzer.resolveCompletion(item));
 
 connection.onHover(fresh((params) => {
   const ctx = analyzer.context(params.textDocument.uri);

@@ -53,12 +53,27 @@ check('diagnostic ' .. expect_code .. ' on line ' .. expect_line, got)
 local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = complete_line, character = complete_char } }
 local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000)
 local labels = {}
+local offered = nil
 for _, resp in pairs(responses or {}) do
   local result = resp.result or {}
-  for _, item in ipairs(result.items or result) do table.insert(labels, item.label) end
+  for _, item in ipairs(result.items or result) do
+    table.insert(labels, item.label)
+    if item.label == complete_label then offered = item end
+  end
 end
 say('COMPLETION ' .. #labels .. ' items')
 check('completion offers ' .. complete_label, vim.tbl_contains(labels, complete_label), table.concat(labels, ','))
+-- Documentation is resolved lazily (completionItem/resolve), as nvim-cmp and the built-in menu do.
+if offered and offered.data then
+  local rr = vim.lsp.buf_request_sync(bufnr, 'completionItem/resolve', offered, 10000)
+  local doc = ''
+  for _, resp in pairs(rr or {}) do
+    local d = resp.result and resp.result.documentation
+    if type(d) == 'table' then doc = d.value or '' elseif type(d) == 'string' then doc = d end
+  end
+  say('RESOLVED ' .. complete_label .. ': ' .. #doc .. ' characters of documentation')
+  check('completionItem/resolve documents ' .. complete_label, #doc > 0, vim.inspect(rr))
+end
 
 if hover_line >= 0 then
   local hp = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = hover_line, character = hover_char } }

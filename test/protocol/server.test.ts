@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { CompletionRequest, CompletionList, HoverRequest, CodeActionRequest, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, CompletionResolveRequest, CompletionList, HoverRequest, CodeActionRequest, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol/node';
 import { Client, SERVER, startServer } from '../helpers/lsp-client';
 
 const BOND = 'file:///fleet/h1/etc/sysconfig/network-scripts/ifcfg-bond0';
@@ -44,6 +44,12 @@ test('completion returns ifcfg keys', async () => {
   assert.ok(labels.includes('BONDING_OPTS'), labels.join(','));
   assert.ok(labels.includes('ONBOOT'));
   assert.ok(!labels.includes('DEVICE'));
+  // Documentation arrives with completionItem/resolve, not in the list.
+  const opts = r.items.find((i) => i.label === 'BONDING_OPTS')!;
+  assert.equal(opts.documentation, undefined);
+  const resolved = await c.conn.sendRequest(CompletionResolveRequest.type, opts);
+  assert.match(JSON.stringify(resolved.documentation), /BONDING_OPTS/);
+  assert.equal(resolved.label, 'BONDING_OPTS');
 });
 
 test('code action fixes spaces around =', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { complete } from '../../server/src/analysis';
+import { complete, resolveCompletionItem } from '../../server/src/analysis';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { ctxOf } from '../helpers/analysis';
 
@@ -68,4 +68,38 @@ test('modprobe: commands, module names, module parameters only', () => {
   assert.ok(!params.includes('mode'), 'already set');
   assert.deepEqual(labels(at('options bonding xmit_hash_policy=|', 'bonding.conf')).slice(0, 2), ['layer2', 'layer3+4']);
   assert.deepEqual(labels(at('options snd-hda-intel |', 'bonding.conf')), []);
+});
+
+test('lazy documentation: the list carries what to document, resolve fills in the same text as the inline list', () => {
+  const cases: [string, string][] = [
+    ['DEVICE=bond0\n|', 'ifcfg-bond0'],
+    ['BONDING_OPTS="mode=802.3ad |"', 'ifcfg-bond0'],
+    ['BONDING_OPTS="mode=|"', 'ifcfg-bond0'],
+    ['|', 'bonding.conf'],
+    ['options bonding mode=1 |', 'bonding.conf'],
+  ];
+  for (const [src, name] of cases) {
+    const i = src.indexOf('|');
+    const text = src.slice(0, i) + src.slice(i + 1);
+    const before = text.slice(0, i).split('\n');
+    const pos = { line: before.length - 1, character: before[before.length - 1].length };
+    const ctx = ctxOf(text, name);
+    const inline = complete(ctx, pos).items;
+    const lazy = complete(ctx, pos, undefined, { lazyDocumentation: true }).items;
+    assert.ok(inline.some((it) => it.documentation), `${src}: inline items are documented`);
+    assert.ok(lazy.every((it) => it.documentation === undefined), `${src}: lazy items carry no documentation`);
+    // What goes over the wire is the data; resolving the parsed JSON gives the inline item back.
+    const resolved = lazy.map((it) => resolveCompletionItem(JSON.parse(JSON.stringify(it))));
+    assert.deepEqual(resolved, JSON.parse(JSON.stringify(inline)), src);
+    assert.ok(JSON.stringify(lazy).length < JSON.stringify(inline).length / 2 || inline.length < 10, `${src}: the lazy list is much smaller`);
+  }
+  // Option documentation depends on the mode the item was offered in.
+  const o1 = resolveCompletionItem({ label: 'lacp_rate', data: { doc: 'option', name: 'lacp_rate', mode: 'active-backup' } });
+  const o4 = resolveCompletionItem({ label: 'lacp_rate', data: { doc: 'option', name: 'lacp_rate', mode: '802.3ad' } });
+  assert.notDeepEqual(o1.documentation, o4.documentation);
+  // Whatever a client sends back, resolve answers with the item, unchanged where nothing is known.
+  for (const data of [undefined, null, 42, 'x', {}, { doc: 'key', name: 7 }, { doc: 'key', name: 'NOPE' }, { doc: 'option', name: 'miimon', mode: '__proto__' }, { doc: 'nope', name: 'x' }]) {
+    const item = { label: 'x', data };
+    assert.deepEqual(resolveCompletionItem(item), item);
+  }
 });

@@ -21,16 +21,60 @@ export interface HostView {
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-export function complete(ctx: DocContext, pos: Position, host?: HostView): CompletionList {
+export interface CompleteOptions {
+  /**
+   * Leave each item's documentation out; the item's `data` names what to document and
+   * resolveCompletionItem() fills it in (completionItem/resolve). The list is then a fraction of the
+   * size: the key list's documentation is most of its 30 KB.
+   */
+  lazyDocumentation?: boolean;
+}
+
+export function complete(ctx: DocContext, pos: Position, host?: HostView, opts: CompleteOptions = {}): CompletionList {
+  let list: CompletionList;
   try {
-    return ctx.language === 'ifcfg' ? completeIfcfg(ctx, pos, host) : completeModprobe(ctx, pos);
+    list = ctx.language === 'ifcfg' ? completeIfcfg(ctx, pos, host) : completeModprobe(ctx, pos);
   } catch {
     return EMPTY;
   }
+  if (!opts.lazyDocumentation) for (const item of list.items) resolveInPlace(item);
+  return list;
 }
 
-function md(value: string) {
-  return { kind: MarkupKind.Markdown, value };
+/** What an item's documentation is about (kept in `data` until the client resolves the item). */
+export type DocRef =
+  | { doc: 'key'; name: string }
+  | { doc: 'option'; name: string; mode: ModeName }
+  | { doc: 'mode'; name: string }
+  | { doc: 'command'; name: string };
+
+/** Fills in the documentation of an item from complete(…, { lazyDocumentation: true }). */
+export function resolveCompletionItem(item: CompletionItem): CompletionItem {
+  const copy = { ...item };
+  resolveInPlace(copy);
+  return copy;
+}
+
+const docCache = new Map<string, string | undefined>();
+
+function documentationOf(ref: DocRef): string | undefined {
+  const cacheKey = `${ref.doc}\0${ref.name}\0${ref.doc === 'option' ? ref.mode : ''}`;
+  if (docCache.has(cacheKey)) return docCache.get(cacheKey);
+  let text: string | undefined;
+  if (ref.doc === 'key') { const k = getKey(ref.name); text = k && keyDoc(k); }
+  else if (ref.doc === 'option') { const o = getOption(ref.name); text = o && optionDoc(o, { currentMode: ref.mode }); }
+  else if (ref.doc === 'mode') { const m = MODES.find((x) => x.name === ref.name); text = m && modeDoc(m); }
+  else if (ref.doc === 'command') { const c = MODPROBE_COMMANDS.find((x) => x.name === ref.name); text = c && commandDoc(c); }
+  docCache.set(cacheKey, text);
+  return text;
+}
+
+function resolveInPlace(item: CompletionItem): void {
+  const ref = item.data as Partial<DocRef> | undefined;
+  if (item.documentation !== undefined || !ref || typeof ref !== 'object' || typeof ref.name !== 'string') return;
+  if (ref.doc === 'option' && !MODES.some((m) => m.name === ref.mode)) return;
+  const value = documentationOf(ref as DocRef);
+  if (value !== undefined) item.documentation = { kind: MarkupKind.Markdown, value };
 }
 
 function roleFits(key: IfcfgKey, role: IfcfgRole): boolean {
@@ -75,9 +119,8 @@ function keyItems(ctx: IfcfgContext, pos: Position, s: string, start: number, co
       label: k.name,
       kind: CompletionItemKind.Property,
       detail: k.summary,
-      documentation: md(keyDoc(k)),
+      data: { doc: 'key', name: k.name } satisfies DocRef,
       sortText: `${k.common && fits ? 0 : fits ? 1 : 2}${k.name}`,
-      filterText: k.name,
       textEdit: { range: replace, newText: withValue ? keySnippet(k) : k.name },
       insertTextFormat: withValue ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     });
@@ -152,7 +195,7 @@ function optionNameItems(options: readonly BondOption[], set: Set<string>, mode:
       label: o.name,
       kind: CompletionItemKind.Property,
       detail: refused ? `refused in ${mode}` : effective ? o.summary : `no effect in ${mode}`,
-      documentation: md(optionDoc(o, { currentMode: mode })),
+      data: { doc: 'option', name: o.name, mode } satisfies DocRef,
       sortText: `${rank}${o.name}`,
       textEdit: { range: replace, newText: `${o.name}=` },
       command: o.values?.length || o.name === 'primary' ? { title: 'Suggest values', command: 'editor.action.triggerSuggest' } : undefined,
@@ -173,7 +216,7 @@ function optionValueItems(name: string, replace: Range, mode: ModeName, members:
         labelDetails: { detail: ` ${m.number}`, description: m.title },
         kind: CompletionItemKind.EnumMember,
         detail: m.summary,
-        documentation: md(modeDoc(m)),
+        data: { doc: 'mode', name: m.name } satisfies DocRef,
         sortText: String(m.number),
         filterText: `${m.name} ${m.number}`,
         textEdit: { range: replace, newText: m.name },
@@ -222,7 +265,7 @@ function completeModprobe(ctx: ModprobeContext, pos: Position): CompletionList {
         label: c.name,
         kind: CompletionItemKind.Keyword,
         detail: c.syntax,
-        documentation: md(commandDoc(c)),
+        data: { doc: 'command', name: c.name } satisfies DocRef,
         sortText: String(i).padStart(2, '0'),
         textEdit: c.snippet ? { range: replace, newText: c.snippet } : { range: replace, newText: c.name },
         insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

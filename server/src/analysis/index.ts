@@ -1,9 +1,9 @@
 // The analysis library's front door: documents in, LSP-typed results out. No connection, no I/O,
 // no `vscode` import: the server, the CLI and the tests all call this.
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { DocContext, languageOfPath, makeContext } from './context';
 import { codeActions, diagnose, DiagnoseOptions, suppressionActions } from './diagnostics';
-import { complete, type HostView } from './completion';
+import { complete, resolveCompletionItem, type CompleteOptions, type HostView } from './completion';
 import { hover } from './hover';
 import type { LanguageId } from './rules/types';
 import { HostModel, WorkspaceModel } from './workspace/model';
@@ -12,8 +12,8 @@ export { makeContext, languageOfPath } from './context';
 export type { DocContext, IfcfgContext, ModprobeContext } from './context';
 export { diagnose, codeActions, suppressionActions, SOURCE } from './diagnostics';
 export type { DiagnoseOptions, SeverityOverride } from './diagnostics';
-export { complete } from './completion';
-export type { HostView } from './completion';
+export { complete, resolveCompletionItem } from './completion';
+export type { CompleteOptions, DocRef, HostView } from './completion';
 export { hover } from './hover';
 export { RULES, getRule } from './rules';
 export { WorkspaceModel, HostModel, hostRootOf, pathOfUri } from './workspace/model';
@@ -70,8 +70,12 @@ export class Analyzer {
     return diagnostics;
   }
 
-  completion(ctx: DocContext, pos: Position, host?: HostView): CompletionList {
-    return complete(ctx, pos, host);
+  completion(ctx: DocContext, pos: Position, host?: HostView, opts?: CompleteOptions): CompletionList {
+    return complete(ctx, pos, host, opts);
+  }
+
+  resolveCompletion(item: CompletionItem): CompletionItem {
+    return resolveCompletionItem(item);
   }
 
   hover(ctx: DocContext, pos: Position): Hover | null {

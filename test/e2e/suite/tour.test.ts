@@ -42,6 +42,11 @@ export function defineTourTests(suite: Mocha.SuiteFunction, test: Mocha.TestFunc
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
       const l = labels(list);
       assert.ok(l.includes('primary') && l.includes('updelay'), l.join(','));
+      // The documentation comes with completionItem/resolve (VS Code resolves the items it shows).
+      const resolved = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, undefined, list.items.length);
+      const primary = resolved.items.find((i) => i.label === 'primary' || (i.label as vscode.CompletionItemLabel).label === 'primary');
+      const docText = (d: vscode.CompletionItem['documentation']) => (typeof d === 'string' ? d : d?.value ?? '');
+      assert.match(docText(primary?.documentation), /primary/, 'resolved item has documentation');
       editor.selection = new vscode.Selection(pos, pos);
       await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
       await vscode.commands.executeCommand('editor.action.triggerSuggest');
