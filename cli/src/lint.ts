@@ -2,6 +2,8 @@
 // (so that cross-file rules work the same), optionally applies the safe fixes in place, then
 // diagnoses every file.
 import * as fs from 'fs';
+import * as os from 'os';
+import { MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnose, fixAll, hostRootOf, pathOfUri, WorkspaceModel } from '../../server/src/analysis';
 import type { DiagnoseOptions } from '../../server/src/analysis';
@@ -33,38 +35,150 @@ export interface LintInput {
   optionsFor: (file: string) => DiagnoseOptions;
   fix: boolean;
   progress?: (phase: 'reading' | 'checking', done: number, total: number) => void;
+  /** Threads (--jobs); 0 or undefined: decide from the number of files. */
+  jobs?: number;
+  /** The script a worker thread runs (the bondlint program); without it everything runs here. */
+  workerScript?: string;
 }
 
 const MAX_FIX_ROUNDS = 10;
 
+/** Below this many files one thread is faster (a worker costs ~40 ms to start and load the code). */
+export const FILES_PER_JOB = 2000;
+const MAX_AUTO_JOBS = 4;
+
+/**
+ * Threads to use: 1 for small runs, else one per core (at most 4), never more than the files justify.
+ * `requested` is --jobs (0 or undefined: decide).
+ */
+export function decideJobs(files: number, requested: number | undefined, cores: number): number {
+  if (requested && requested > 0) return requested;
+  return Math.max(1, Math.min(cores, MAX_AUTO_JOBS, Math.floor(files / FILES_PER_JOB)));
+}
+
+/** One file of a shard, in plain data (it crosses to a worker thread). */
+interface ShardFile {
+  entry: FileEntry;
+  /** Position among the reported files; -1 when the file only gives context. */
+  index: number;
+  /** Position in the run's file list (read errors are reported in that order). */
+  order: number;
+  /** Index into ShardTask.options (reported files only). */
+  options: number;
+}
+
+/** A set of whole hosts, analysed together (in this thread or in a worker). */
+export interface ShardTask {
+  files: ShardFile[];
+  options: DiagnoseOptions[];
+  overrides: [string, string][];
+  fix: boolean;
+}
+
+export interface ShardResult {
+  results: LintedFile[];
+  indexes: number[];
+  readErrors: { order: number; path: string; message: string }[];
+  writeErrors: { index: number; path: string; message: string }[];
+}
+
+/** What a worker thread is started with; main.ts recognises it. */
+export const SHARD_WORKER = 'bondlint-shard-worker';
+
 export async function lint(input: LintInput): Promise<LintRun> {
-  const run: LintRun = { files: [], errors: [], warnings: [] };
-  const loaded: Loaded[] = [];
   const total = input.entries.length;
+  const report = (file: string) => !input.report || input.report.has(file);
+  // Options per reported file, shared by identity (one object per directory): sent once per shard.
+  const optionIds = new Map<DiagnoseOptions, number>();
+  const optionList: DiagnoseOptions[] = [];
+  let reported = 0;
+  // Files grouped into hosts by path alone: nothing crosses from one host to another (see
+  // WorkspaceModel), so hosts can be analysed apart, in any thread, with the same result.
+  const hosts = new Map<string, ShardFile[]>();
+  input.entries.forEach((entry, order) => {
+    let options = -1;
+    let index = -1;
+    if (report(entry.file)) {
+      index = reported++;
+      const o = input.optionsFor(entry.file);
+      options = optionIds.get(o) ?? -1;
+      if (options < 0) { options = optionList.length; optionIds.set(o, options); optionList.push(o); }
+    }
+    const f: ShardFile = { entry, index, order, options };
+    const root = hostRootOf(pathOfUri(entry.uri));
+    const h = hosts.get(root);
+    if (h) h.push(f); else hosts.set(root, [f]);
+  });
+  const overrides = [...(input.overrides ?? new Map<string, string>())];
+  const jobs = input.workerScript ? decideJobs(reported, input.jobs, os.availableParallelism()) : 1;
+
+  // Contiguous runs of hosts with about the same number of files each.
+  const shards: ShardFile[][] = [[]];
+  const target = total / jobs;
+  let inShard = 0;
+  for (const files of hosts.values()) {
+    if (inShard >= target && shards.length < jobs) { shards.push([]); inShard = 0; }
+    shards[shards.length - 1].push(...files);
+    inShard += files.length;
+  }
+  const task = (files: ShardFile[]): ShardTask => ({ files, options: optionList, overrides, fix: input.fix });
+
+  const parts: Promise<ShardResult>[] = [];
+  const progressPorts: MessagePort[] = [];
+  for (const files of shards.slice(1)) {
+    const { port1, port2 } = new MessageChannel();
+    progressPorts.push(port1);
+    parts.push(runInWorker(input.workerScript!, task(files), port2));
+  }
+  // This thread takes the first shard while the workers take the others. Their progress is read
+  // synchronously from their ports (this thread is busy until its own shard is done).
+  let ownDone = 0;
+  const workerDone = new Array<number>(progressPorts.length).fill(0);
+  const progress = input.progress && ((phase: 'reading' | 'checking', done: number, of: number) => {
+    if (!progressPorts.length) { input.progress!(phase, done, of); return; }
+    if (phase !== 'checking') return;
+    ownDone = done;
+    progressPorts.forEach((port, i) => { for (let m; (m = receiveMessageOnPort(port)); ) workerDone[i] = m.message as number; });
+    input.progress!('checking', ownDone + workerDone.reduce((a, b) => a + b, 0), reported);
+  });
+  const own = runShard(task(shards[0]), progress);
+  const all = [own, ...(await Promise.all(parts))];
+  for (const port of progressPorts) port.close();
+
+  const run: LintRun = { files: [], errors: [], warnings: [] };
+  const results: LintedFile[] = new Array(reported);
+  const readErrors = all.flatMap((r) => r.readErrors).sort((a, b) => a.order - b.order);
+  const writeErrors = all.flatMap((r) => r.writeErrors).sort((a, b) => a.index - b.index);
+  for (const r of all) r.results.forEach((f, i) => { results[r.indexes[i]] = f; });
+  for (const { path, message } of [...readErrors, ...writeErrors]) run.errors.push({ path, message });
+  // In the order of the files (unreadable ones left out), as when the whole run was one model.
+  run.files = results.filter((f) => f !== undefined);
+  return run;
+}
+
+/** Reads and analyses whole hosts; synchronous (a worker runs one of these and exits). */
+export function runShard(task: ShardTask, progress?: (phase: 'reading' | 'checking', done: number, total: number) => void): ShardResult {
+  const out: ShardResult = { results: [], indexes: [], readErrors: [], writeErrors: [] };
+  const overrides = new Map(task.overrides);
+  const loaded: Loaded[] = [];
+  const reportedTotal = task.files.filter((f) => f.index >= 0).length;
   let done = 0;
-  for (const entry of input.entries) {
-    const override = input.overrides?.get(entry.file);
-    let text = override;
+  for (const f of task.files) {
+    let text = overrides.get(f.entry.file);
     if (text === undefined) {
-      const r = readTextSync(entry.file);
+      const r = readTextSync(f.entry.file);
       if (r.text === undefined) {
-        run.errors.push({ path: entry.file, message: describeError(r.error ?? 'cannot read') });
-        input.progress?.('reading', ++done, total);
+        out.readErrors.push({ order: f.order, path: f.entry.file, message: describeError(r.error ?? 'cannot read') });
+        progress?.('reading', ++done, task.files.length);
         continue;
       }
       text = r.text;
     }
-    loaded.push({ entry, original: text, report: !input.report || input.report.has(entry.file), index: -1 });
-    input.progress?.('reading', ++done, total);
+    loaded.push({ entry: f.entry, original: text, report: f.index >= 0, index: f.index, options: task.options[f.options] });
+    progress?.('reading', ++done, task.files.length);
   }
-  const reported = loaded.filter((l) => l.report);
-  reported.forEach((l, i) => { l.index = i; });
-  const options = new Map(reported.map((l) => [l.entry.file, input.optionsFor(l.entry.file)]));
-  const results: LintedFile[] = new Array(reported.length);
-
-  // Nothing crosses from one host to another (see WorkspaceModel), so each host is analysed in a
-  // model of its own and dropped once its files are diagnosed: the same diagnostics as one model of
-  // the whole run, in memory the size of one host rather than of the fleet.
+  // Each host is analysed in a model of its own and dropped once its files are diagnosed: the same
+  // diagnostics as one model of the whole run, in memory the size of one host rather than the fleet.
   const hosts = new Map<string, Loaded[]>();
   for (const l of loaded) {
     const root = hostRootOf(pathOfUri(l.entry.uri));
@@ -72,24 +186,42 @@ export async function lint(input: LintInput): Promise<LintRun> {
     if (h) h.push(l); else hosts.set(root, [l]);
   }
   let checked = 0;
-  const writeErrors: { index: number; path: string; message: string }[] = [];
   for (const files of hosts.values()) {
     if (!files.some((l) => l.report)) continue;
     const model = new WorkspaceModel();
     for (const l of files) model.set(l.entry.uri, l.original, l.entry.language);
     const mine = files.filter((l) => l.report);
-    const fixes = input.fix ? fixHost(model, mine, options, writeErrors) : new Map<string, string[]>();
+    const fixes = task.fix ? fixHost(model, mine, out.writeErrors) : new Map<string, string[]>();
     for (const l of mine) {
       const { uri, file, language } = l.entry;
-      results[l.index] = { file, uri, language, diagnostics: diagnose(model.get(uri)!, options.get(file)), fixes: fixes.get(file) ?? [] };
-      input.progress?.('checking', ++checked, reported.length);
+      out.results.push({ file, uri, language, diagnostics: diagnose(model.get(uri)!, l.options), fixes: fixes.get(file) ?? [] });
+      out.indexes.push(l.index);
+      progress?.('checking', ++checked, reportedTotal);
     }
   }
-  // In the order of the files, as when the whole run was one model.
-  writeErrors.sort((a, b) => a.index - b.index);
-  for (const { path, message } of writeErrors) run.errors.push({ path, message });
-  run.files = results;
-  return run;
+  return out;
+}
+
+/** Runs a shard in a worker thread (the same script, started with SHARD_WORKER in workerData). */
+function runInWorker(script: string, task: ShardTask, progressPort: MessagePort): Promise<ShardResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(script, { workerData: { [SHARD_WORKER]: true, task, progressPort }, transferList: [progressPort] });
+    let result: ShardResult | undefined;
+    w.once('message', (m: ShardResult) => { result = m; });
+    w.once('error', reject);
+    w.once('exit', (code) => (result ? resolve(result) : reject(new Error(`analysis thread exited with status ${code} and no result`))));
+  });
+}
+
+/** The body of a worker thread: runs its shard, posts the result (progress every 100 files). */
+export function shardWorkerMain(): void {
+  const { task, progressPort } = workerData as { task: ShardTask; progressPort: MessagePort };
+  let last = 0;
+  const result = runShard(task, (phase, done, total) => {
+    if (phase === 'checking' && (done - last >= 100 || done === total)) { last = done; progressPort.postMessage(done); }
+  });
+  progressPort.close();
+  parentPort!.postMessage(result);
 }
 
 interface Loaded {
@@ -99,10 +231,11 @@ interface Loaded {
   report: boolean;
   /** Position among the reported files. */
   index: number;
+  options: DiagnoseOptions | undefined;
 }
 
 /** --fix for the reported files of one host: applies the safe fixes until stable, writes them back. */
-function fixHost(model: WorkspaceModel, reported: Loaded[], options: Map<string, DiagnoseOptions>, errors: { index: number; path: string; message: string }[]): Map<string, string[]> {
+function fixHost(model: WorkspaceModel, reported: Loaded[], errors: { index: number; path: string; message: string }[]): Map<string, string[]> {
   const fixes = new Map<string, string[]>();
   // Fixes are single-file, but a fix in one file can change what a cross-file rule says about
   // another: repeat until a whole round changes nothing, so that a second --fix is a no-op.
@@ -111,7 +244,7 @@ function fixHost(model: WorkspaceModel, reported: Loaded[], options: Map<string,
     for (const l of reported) {
       const { uri, language, file } = l.entry;
       const ctx = model.get(uri)!;
-      const result = fixAll(ctx, (t) => { model.set(uri, t, language); return model.get(uri)!; }, options.get(file));
+      const result = fixAll(ctx, (t) => { model.set(uri, t, language); return model.get(uri)!; }, l.options);
       if (result.text !== ctx.text) {
         changed = true;
         fixes.set(file, [...(fixes.get(file) ?? []), ...result.applied]);

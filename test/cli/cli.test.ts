@@ -245,3 +245,37 @@ test('--docs-base-url sets the documentation links; the default is the installed
   for (const d of def) assert.ok(fs.existsSync(new URL(d.docUrl)), d.docUrl);
   assert.ok(def.every((d) => d.docUrl.startsWith(new URL(`file://${ROOT}/`).href)));
 });
+
+test('--jobs: several threads give the same report, errors and fixes as one', async () => {
+  const { generateFleet } = await import('../../bench/gen-fleet.mjs') as { generateFleet: (out: string, total: number, o?: { seed?: number; mistakes?: number }) => unknown };
+  const make = () => {
+    const dir = tmpDir();
+    generateFleet(path.join(dir, 'fleet'), 400, { seed: 7, mistakes: 0.5 });
+    fs.cpSync(path.join(EXAMPLES, 'legacy-mistakes'), path.join(dir, 'legacy'), { recursive: true });
+    writeTree(dir, { [`z/${NS}/ifcfg-eth1`]: Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nDEVICE=eth1\nONBOOT = yes\n')]) });
+    fs.symlinkSync(path.join(dir, 'missing-target'), path.join(dir, 'legacy', NS, 'ifcfg-eth9'));
+    return dir;
+  };
+  const a = make();
+  const b = make();
+  try {
+    for (const format of ['json', 'text']) {
+      const one = bondlint(['-j', '1', '-f', format, a], { cwd: a });
+      const three = bondlint(['--jobs=3', '-f', format, a], { cwd: a });
+      assert.equal(one.code, 2);
+      assert.ok(one.stdout.length > 1000);
+      assert.deepEqual(three, one, `--format ${format}`);
+    }
+    const fixOne = bondlint(['--fix', '-j', '1', '-f', 'json', '.'], { cwd: a });
+    const fixThree = bondlint(['--fix', '-j', '3', '-f', 'json', '.'], { cwd: b });
+    assert.ok((JSON.parse(fixOne.stdout) as { summary: { fixed: number } }).summary.fixed > 10);
+    const rel = (r: typeof fixOne, dir: string) => ({ ...r, stdout: r.stdout.split(dir).join('<DIR>') });
+    assert.deepEqual(rel(fixThree, b), rel(fixOne, a));
+    assert.deepEqual(readTree(b), readTree(a), 'the same files, fixed the same way');
+    assert.equal(bondlint(['-j', '0', a]).code, 2);
+    assert.match(bondlint(['-j', 'many', a]).stderr, /--jobs needs a whole number/);
+  } finally {
+    fs.rmSync(a, { recursive: true, force: true });
+    fs.rmSync(b, { recursive: true, force: true });
+  }
+});
