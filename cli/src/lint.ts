@@ -3,7 +3,8 @@
 // diagnoses every file.
 import * as fs from 'fs';
 import * as os from 'os';
-import { MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
+import * as v8 from 'v8';
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnose, fixAll, hostRootOf, pathOfUri, WorkspaceModel } from '../../server/src/analysis';
 import type { DiagnoseOptions } from '../../server/src/analysis';
@@ -37,8 +38,8 @@ export interface LintInput {
   progress?: (phase: 'reading' | 'checking', done: number, total: number) => void;
   /** Threads (--jobs); 0 or undefined: decide from the number of files. */
   jobs?: number;
-  /** The script a worker thread runs (the bondlint program); without it everything runs here. */
-  workerScript?: string;
+  /** Whether worker threads may be used (the program: yes; library callers: by default no). */
+  threads?: boolean;
 }
 
 const MAX_FIX_ROUNDS = 10;
@@ -110,7 +111,7 @@ export async function lint(input: LintInput): Promise<LintRun> {
     if (h) h.push(f); else hosts.set(root, [f]);
   });
   const overrides = [...(input.overrides ?? new Map<string, string>())];
-  const jobs = input.workerScript ? decideJobs(reported, input.jobs, os.availableParallelism()) : 1;
+  const jobs = input.threads ? decideJobs(reported, input.jobs, os.availableParallelism()) : 1;
 
   // Contiguous runs of hosts with about the same number of files each.
   const shards: ShardFile[][] = [[]];
@@ -128,7 +129,7 @@ export async function lint(input: LintInput): Promise<LintRun> {
   for (const files of shards.slice(1)) {
     const { port1, port2 } = new MessageChannel();
     progressPorts.push(port1);
-    parts.push(runInWorker(input.workerScript!, task(files), port2));
+    parts.push(runInWorker(task(files), port2));
   }
   // This thread takes the first shard while the workers take the others. Their progress is read
   // synchronously from their ports (this thread is busy until its own shard is done).
@@ -202,10 +203,13 @@ export function runShard(task: ShardTask, progress?: (phase: 'reading' | 'checki
   return out;
 }
 
-/** Runs a shard in a worker thread (the same script, started with SHARD_WORKER in workerData). */
-function runInWorker(script: string, task: ShardTask, progressPort: MessagePort): Promise<ShardResult> {
+/**
+ * Runs a shard in a worker thread: this very file (dist/bondlint.js in the bundle), which sees
+ * SHARD_WORKER in its workerData when it loads (end of this file) and runs shardWorkerMain().
+ */
+function runInWorker(task: ShardTask, progressPort: MessagePort): Promise<ShardResult> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(script, { workerData: { [SHARD_WORKER]: true, task, progressPort }, transferList: [progressPort] });
+    const w = new Worker(__filename, { workerData: { [SHARD_WORKER]: true, task, progressPort }, transferList: [progressPort] });
     let result: ShardResult | undefined;
     w.once('message', (m: ShardResult) => { result = m; });
     w.once('error', reject);
@@ -214,7 +218,7 @@ function runInWorker(script: string, task: ShardTask, progressPort: MessagePort)
 }
 
 /** The body of a worker thread: runs its shard, posts the result (progress every 100 files). */
-export function shardWorkerMain(): void {
+function shardWorkerMain(): void {
   const { task, progressPort } = workerData as { task: ShardTask; progressPort: MessagePort };
   let last = 0;
   const result = runShard(task, (phase, done, total) => {
@@ -286,4 +290,12 @@ function writeBack(file: string, original: string, text: string): string | undef
     return `cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
   }
   return undefined;
+}
+
+/** True in a worker thread started by runInWorker(). */
+export const isShardWorker = !isMainThread && !!(workerData as Record<string, unknown> | null)?.[SHARD_WORKER];
+if (isShardWorker) {
+  // See main.ts: a host's worth of short-lived objects at a time.
+  v8.setFlagsFromString('--no-allocation-site-pretenuring');
+  shardWorkerMain();
 }

@@ -13,16 +13,15 @@ import { collect, isInside, type FileEntry } from './collect';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { lint, SHARD_WORKER, shardWorkerMain } from './lint';
-import { isMainThread, workerData } from 'worker_threads';
+import { isShardWorker, lint } from './lint';
 import { buildReport, countWarnings } from './report';
 
 declare const VERSION: string;
 const TOOL = { name: 'bondlint', version: typeof VERSION === 'string' ? VERSION : '0.0.0-dev' };
 
 export interface Io {
-  /** The bondlint program, when running as one: large runs start it again as worker threads. */
-  workerScript?: string;
+  /** Large runs may use worker threads (the program does; tests calling main() need not). */
+  threads?: boolean;
   argv: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -145,7 +144,7 @@ export async function main(io: Io): Promise<number> {
     optionsFor,
     fix: o.fix,
     jobs: o.jobs,
-    workerScript: io.workerScript,
+    threads: io.threads,
     progress: showProgress ? (phase, done, total) => {
       const now = Date.now();
       if (now - lastProgress < 100 && done < total) return;
@@ -173,11 +172,9 @@ export async function main(io: Io): Promise<number> {
   return 0;
 }
 
-// Entry points: a worker thread of a large run (see lint.ts), or the program (dist/bondlint.js).
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.[SHARD_WORKER]) {
-  v8.setFlagsFromString('--no-allocation-site-pretenuring');
-  shardWorkerMain();
-} else if (require.main === module) {
+// Entry point when run as a program (dist/bondlint.js); a worker thread of a large run loads the
+// same file and is started by lint.ts instead.
+if (require.main === module && !isShardWorker) {
   // A lint run allocates a host's worth of short-lived objects at a time; V8's allocation-site
   // pretenuring mistakes some of them for long-lived ones and fills the old generation with garbage
   // (about 10 % of the CPU time and 30 MB of memory on a 10,000-file fleet). Off for this process.
@@ -185,7 +182,7 @@ if (!isMainThread && (workerData as Record<string, unknown> | null)?.[SHARD_WORK
   // A closed pipe (`bondlint … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
   main({
-    workerScript: __filename,
+    threads: true,
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { bondlint, EXAMPLES, NS, readTree, ROOT, tmpDir, writeTree } from './helpers';
 
 const BOND = 'DEVICE=bond0\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="mode=active-backup miimon=100"\nBOOTPROTO=none\nIPADDR=192.0.2.10\nPREFIX=24\nONBOOT=yes\nNM_CONTROLLED=no\n';
@@ -247,7 +248,8 @@ test('--docs-base-url sets the documentation links; the default is the installed
 });
 
 test('--jobs: several threads give the same report, errors and fixes as one', async () => {
-  const { generateFleet } = await import('../../bench/gen-fleet.mjs') as { generateFleet: (out: string, total: number, o?: { seed?: number; mistakes?: number }) => unknown };
+  const genFleet = pathToFileURL(path.join(ROOT, 'bench', 'gen-fleet.mjs')).href;
+  const { generateFleet } = await import(genFleet) as { generateFleet: (out: string, total: number, o?: { seed?: number; mistakes?: number }) => unknown };
   const make = () => {
     const dir = tmpDir();
     generateFleet(path.join(dir, 'fleet'), 400, { seed: 7, mistakes: 0.5 });
