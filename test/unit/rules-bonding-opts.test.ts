@@ -92,3 +92,22 @@ test('fixes refuse to guess when the token is not written literally', () => {
   const src = bond('"mode=1 miimon=100 lacp_rate=\\"fast\\""');
   assert.throws(() => applyFix(src, 'bonding-opts-rejected-in-mode'), /no fix/);
 });
+
+test('ARP targets are read as the kernel reads them (in4_pton; verdicts from the bonding oracle, Linux 6.1)', async () => {
+  const { simulate } = await import('../../server/src/analysis/bonding-opts/kernel');
+  const z = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const outcome = (target: string) => {
+    const text = `arp_ip_target=${target}`;
+    const tokens = ['mode=1', 'arp_interval=100', text].map((t, index) => ({ text: t, key: t.slice(0, t.indexOf('=')), value: t.slice(t.indexOf('=') + 1), range: z, keyRange: z, index }));
+    const sim = simulate(tokens);
+    return { outcome: sim.verdicts[2].outcome, targets: sim.state.arpTargets.join(',') };
+  };
+  // Rejected: a hex digit or a dot right after the fourth part, a part over 255, fewer than four parts, an empty part.
+  for (const t of ['10.0.0.1a', '10.0.0.1f', '10.0.0.1A', '10.0.0.1.', '10.0.0.1.5', '10.0.0.256', '10.0.0', '10..0.1']) {
+    assert.equal(outcome(t).outcome, 'rejected', t);
+  }
+  // Accepted: leading zeros in any part, and any other character ends the address (the rest is ignored).
+  for (const [t, read] of [['0010.0.0.1', '10.0.0.1'], ['10.0.0.0001', '10.0.0.1'], ['10.0.0.00', '10.0.0.0'], ['10.0.0.1g', '10.0.0.1'], ['10.0.0.1x', '10.0.0.1'], ['10.0.0.1:5', '10.0.0.1']]) {
+    assert.deepEqual(outcome(t), { outcome: 'accepted', targets: read }, t);
+  }
+});

@@ -8,7 +8,7 @@
 // mode dependency check (unsuppmodes), then the option's setter with its own checks and side effects.
 import { getOption, MAX_ARP_TARGETS, parseOptionValue, type BondOption } from '../kb/options';
 import { MODES, type ModeName } from '../kb/modes';
-import { interfaceNameProblem } from '../kb/parse';
+import { interfaceNameProblem, kernelIn4Pton } from '../kb/parse';
 import type { OptToken } from './tokens';
 import { grepLine } from './grep';
 
@@ -112,16 +112,8 @@ export function parseIPv4(s: string): number[] | undefined {
   return r && r.rest === '' ? r.parts : undefined;
 }
 
-/**
- * What the kernel's in4_pton() reads from an ARP target: a dotted quad at the start; it stops at the
- * first character that cannot continue the address and ignores the rest (`10.0.0.1/24`, `10.0.0.1,x`).
- */
-export function parseIPv4Prefix(s: string): { parts: number[]; rest: string } | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])/.exec(s);
-  if (!m) return undefined;
-  const parts = m.slice(1, 5).map(Number);
-  return parts.every((p) => p <= 255) ? { parts, rest: s.slice(m[0].length) } : undefined;
-}
+/** What the kernel reads from an ARP target: see kernelIn4Pton(). */
+export const parseIPv4Prefix = kernelIn4Pton;
 
 /** What `echo VALUE > file` stores in the kernel's buffer: the value, trailing newline trimmed. */
 function sysfsString(v: string): string {

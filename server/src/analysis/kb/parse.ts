@@ -203,3 +203,23 @@ export function interfaceNameProblem(name: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The kernel's in4_pton(src, -1, …, delim = -1, …), as the bonding driver reads an ARP target (sysfs
+ * `+ADDRESS` and the `arp_ip_target` module parameter alike): four dot-separated decimal parts, each
+ * at most 255 (leading zeros allowed, no empty part), then the end of the string or a delimiter, which
+ * is any character but a hex digit or a dot (`10.0.0.1/24`, `10.0.0.1:5`, `10.0.0.1g` read as 10.0.0.1;
+ * `10.0.0.1a` and `10.0.0.1.` fail). `rest` is what the kernel ignores after the address.
+ * Checked against the bonding oracle (Linux 6.1).
+ */
+export function kernelIn4Pton(s: string): { parts: number[]; rest: string } | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?=$|[^0-9a-fA-F.])/.exec(s);
+  if (!m) return undefined;
+  const parts: number[] = [];
+  for (const p of m.slice(1, 5)) {
+    const digits = p.replace(/^0+(?=\d)/, '');
+    if (digits.length > 3 || Number(digits) > 255) return undefined;
+    parts.push(Number(digits));
+  }
+  return { parts, rest: s.slice(m[0].length) };
+}

@@ -6,7 +6,7 @@
 import type { ModprobeContext } from '../../context';
 import type { ModprobeFile, ModprobeStatement, OptionToken, Token } from '../../modprobe/parser';
 import { BONDING_MODULE, getBondingModuleParam, normalizeModuleName, type BondingModuleParam } from '../../kb/modprobe';
-import { kernelParseModuleInt, kernelParseTableValue } from '../../kb/parse';
+import { kernelIn4Pton, kernelParseModuleInt, kernelParseTableValue } from '../../kb/parse';
 import { getOption, kernelTableOf, MAX_ARP_TARGETS } from '../../kb/options';
 import { MODE_TABLE, modeByNumber, type BondMode } from '../../kb/modes';
 import { editDistance } from '../../text';
@@ -245,16 +245,9 @@ function installTrick(st: ModprobeStatement, bondingTarget: boolean): RenameTric
   return undefined;
 }
 
-/**
- * What the kernel's in4_pton(src, -1, …, -1, NULL) accepts: four dot-separated decimal parts (each
- * at most 255, leading zeros allowed), then the end of the string or any character that is not a hex
- * digit or a dot (it acts as a delimiter and the rest is ignored: `10.0.0.1/24` reads as 10.0.0.1).
- */
+/** The address the kernel reads from an ARP target, or undefined when it refuses it (kernelIn4Pton). */
 export function kernelIPv4(s: string): number[] | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?=$|[^0-9a-fA-F.])/.exec(s);
-  if (!m) return undefined;
-  const parts = m.slice(1, 5).map((p) => Number(p.replace(/^0+(?=\d)/, '')));
-  return parts.every((p) => p <= 255) ? parts : undefined;
+  return kernelIn4Pton(s)?.parts;
 }
 
 function targetProblem(item: string): ArpTargetItem['problem'] {
