@@ -336,7 +336,8 @@ connection.onHover(fresh((params) => {
 connection.onCodeAction(fresh((params) => {
   const ctx = analyzer.context(params.textDocument.uri);
   if (!ctx) return [];
-  const only = params.context.only;
+  // Clients send what they like: no context, or no list of diagnostics, is a request without them.
+  const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
   const wantsFixAll = only?.some((k) => k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source || CodeActionKind.SourceFixAll.startsWith(`${k}.`));
   if (only && !wantsFixAll && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
   if (wantsFixAll) {
@@ -345,7 +346,7 @@ connection.onCodeAction(fresh((params) => {
     const edit = minimalEdit(ctx.text, r.text);
     return edit ? [{ title: `Fix all safe bonding problems (${r.applied.length})`, kind: CodeActionKind.SourceFixAll, edit: { changes: { [ctx.uri]: [edit] } } }] : [];
   }
-  return analyzer.codeActions(ctx, params.context.diagnostics);
+  return analyzer.codeActions(ctx, Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : []);
 }));
 
 const m = analyzer.model;

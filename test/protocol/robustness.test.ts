@@ -336,6 +336,12 @@ describe('requests that make no sense', () => {
         }
       }
     }
+    // Diagnostics a client made up (null, no range, not ours) or no context at all: an answer, not an internal error.
+    const junk = [null, 7, {}, { source: 'bonding', code: 'spaces-around-equals' }, { source: 'bonding', code: 'x', range: { start: null, end: 3 } }];
+    for (const context of [{ diagnostics: junk }, { diagnostics: null }, undefined]) {
+      const r = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context });
+      assert.ok(Array.isArray(r.result), `codeAction with context ${JSON.stringify(context)}: ${JSON.stringify(r)}`);
+    }
     const ws = await c.request('workspace/symbol', { query: '\u0000(['.repeat(1000) });
     assert.ok(Array.isArray(ws.result));
     assert.equal(c.exitCode, undefined);

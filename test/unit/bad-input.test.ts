@@ -61,3 +61,16 @@ test('a 10 MB file and a 100k-character line finish and keep ranges inside', () 
   // A generous bound: this guards against hangs, not speed (speed lives in bench/).
   assert.ok(Date.now() - t0 < 60_000, `took ${Date.now() - t0} ms`);
 });
+
+test('code actions: malformed diagnostics from a client are skipped, the well-formed ones answered', async () => {
+  const { codeActions, suppressionActions, diagnose } = await import('../../server/src/analysis');
+  const { ctxOf } = await import('../helpers/analysis');
+  const ctx = ctxOf('ONBOOT = yes\n', 'ifcfg-eth0');
+  const good = diagnose(ctx).filter((d) => d.code === 'spaces-around-equals');
+  assert.equal(good.length, 1);
+  const junk = [null, undefined, 42, 'x', {}, { source: 'bonding', code: 'spaces-around-equals' }, { source: 'bonding', code: 'spaces-around-equals', range: null },
+    { source: 'bonding', code: 'spaces-around-equals', range: { start: { line: 'a' }, end: {} } }, { source: 'bonding', code: 'unused-suppression', range: {} }] as unknown as typeof good;
+  const expected = [...codeActions(ctx, good), ...suppressionActions(ctx, good)];
+  assert.ok(expected.length >= 3);
+  assert.deepEqual([...codeActions(ctx, [...junk, ...good]), ...suppressionActions(ctx, [...junk, ...good])], expected);
+});

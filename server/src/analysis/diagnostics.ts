@@ -100,13 +100,24 @@ function fixesFor(rule: Rule, f: Finding, ctx: DocContext): Fix[] {
 }
 
 /** Quick fixes for the given diagnostics (as the client sends them back in the code action request). */
+/**
+ * One of our diagnostics as a client sends it back in a code action request, well-formed enough to
+ * act on. Clients send what they like: anything else is skipped, not a TypeError.
+ */
+function isOurDiagnostic(d: unknown): d is Diagnostic & { code: string } {
+  if (!d || typeof d !== 'object') return false;
+  const x = d as Partial<Diagnostic>;
+  const pos = (p: unknown) => !!p && typeof p === 'object' && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
+  return x.source === SOURCE && typeof x.code === 'string' && !!x.range && typeof x.range === 'object' && pos(x.range.start) && pos(x.range.end);
+}
+
 export function codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   // Each rule runs once per request, however many of its diagnostics the client sends (a line with
   // thousands of findings would otherwise run it thousands of times).
   const findingsOf = new Map<Rule, Finding[]>();
   for (const d of diagnostics) {
-    if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+    if (!isOurDiagnostic(d)) continue;
     if (d.code === UNUSED_SUPPRESSION) {
       const e = removeSuppressionEdit(ctx, d);
       if (e) actions.push({ title: 'Remove the unused suppression', kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [ctx.uri]: [e] } } });
@@ -135,7 +146,7 @@ export function codeActions(ctx: DocContext, diagnostics: readonly Diagnostic[])
 export function suppressionActions(ctx: DocContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (d.source !== SOURCE || typeof d.code !== 'string' || d.code === UNUSED_SUPPRESSION) continue;
+    if (!isOurDiagnostic(d) || d.code === UNUSED_SUPPRESSION) continue;
     out.push(
       { title: `Suppress ${d.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [ctx.uri]: [suppressLineEdit(ctx, d.range.start.line, d.code)] } } },
       { title: `Suppress ${d.code} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [ctx.uri]: [suppressFileEdit(ctx, d.code)] } } },
