@@ -12,7 +12,7 @@ import type { HostModel } from './analysis';
 import type { LanguageId } from './analysis/rules/types';
 import { readText, readTextSync, scanFolders, uriToPath } from './workspace-index';
 import { TopologyChangedNotification, TopologyRequest } from './protocol';
-import { topology } from './topology';
+import { topology, topologyOf } from './topology';
 import { CONFIG_FILE_NAME, ConfigResolver, defaultDocsBase, validateRules } from './config';
 import type { SeverityOverride } from './config';
 import { stdioTransport } from './stdio-transport';
@@ -192,15 +192,33 @@ function refreshHosts(hosts: Iterable<HostModel>): void {
     const h = analyzer.model.hostOf(doc.uri);
     if (h && set.has(h)) publish(doc);
   }
-  afterHostChange();
+  afterHostChange(set);
 }
 
-/** Views that depend on other files (lenses, hints, pulled diagnostics, the topology) are stale now. */
-function afterHostChange(): void {
+/** What the topology view last showed of each host (by root), to tell the client only of real changes. */
+const shownTopology = new Map<string, string>();
+
+/** Whether the topology of these hosts differs from what the client was last told. */
+function topologyMoved(hosts: Iterable<HostModel>): boolean {
+  let moved = false;
+  for (const h of hosts) {
+    const now = JSON.stringify(topologyOf([h], folders).hosts);
+    if (shownTopology.get(h.root) !== now) { shownTopology.set(h.root, now); moved = true; }
+  }
+  return moved;
+}
+
+/**
+ * Views that depend on other files (lenses, hints, pulled diagnostics, the topology) are stale now.
+ * `hosts`: the hosts that changed (the topology notification is sent only when theirs moved);
+ * without it, everything may have changed.
+ */
+function afterHostChange(hosts?: Iterable<HostModel>): void {
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   if (refreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   if (refreshHints) void connection.languages.inlayHint.refresh();
-  void connection.sendNotification(TopologyChangedNotification);
+  if (!hosts) shownTopology.clear();
+  if (!hosts || topologyMoved(hosts)) void connection.sendNotification(TopologyChangedNotification);
 }
 
 function publish(doc: TextDocument): void {
@@ -220,7 +238,7 @@ function refreshHostsExcept(host: HostModel, uri: string): void {
   for (const other of documents.all()) {
     if (other.uri !== uri && analyzer.model.hostOf(other.uri) === host) publish(other);
   }
-  afterHostChange();
+  afterHostChange([host]);
 }
 
 documents.onDidOpen((e) => { pendingSync.delete(e.document.uri); nextGeneration(e.document.uri); sync(e.document); });

@@ -1,14 +1,19 @@
 // Builds the `bonding/topology` answer from the workspace model.
 import * as path from 'path';
-import type { WorkspaceModel } from './analysis';
+import type { HostModel, WorkspaceModel } from './analysis';
 import type { TopologyHost, TopologyResult } from './protocol';
 import { pathToUri } from './workspace-index';
 
 export function topology(model: WorkspaceModel, folders: string[], uri?: string): TopologyResult {
   const only = uri ? model.hostOf(uri) : undefined;
+  return topologyOf(model.hosts(), folders, only && ((h) => h === only));
+}
+
+/** The topology of the hosts `filter` keeps (all of them without one). */
+export function topologyOf(all: Iterable<HostModel>, folders: string[], filter?: (h: HostModel) => boolean): TopologyResult {
   const hosts: TopologyHost[] = [];
-  for (const h of model.hosts()) {
-    if (only && h !== only) continue;
+  for (const h of all) {
+    if (filter && !filter(h)) continue;
     const f = h.facts;
     if (!f.ifcfg.length) continue;
     const folder = folders.find((x) => h.root === x || h.root.startsWith(x + path.sep));

@@ -73,3 +73,36 @@ test('topology request lists hosts, bonds and members', async () => {
   assert.equal(h1.bonds[0].mode, 'active-backup');
   assert.deepEqual(h1.bonds[0].members.map((m) => m.device), ['eth2']);
 });
+
+test('bonding/topologyChanged is sent when the topology changes, not on every keystroke', async () => {
+  let changed = 0;
+  const sub = c.conn.onNotification('bonding/topologyChanged', () => { changed++; });
+  try {
+    const uri = uriOf(path.join(ns('h3'), 'ifcfg-bond0'));
+    const opened = c.waitDiagnostics(uri);
+    c.open(uri, 'ifcfg', bondText, 100);
+    await opened;
+    let v = 100;
+    const edit = async (text: string) => {
+      const version = ++v;
+      const p = c.waitDiagnostics(uri, (x) => (x as { version?: number }).version === version);
+      c.change(uri, version, text);
+      await p;
+      // Let a notification sent with the diagnostics arrive.
+      await c.conn.sendRequest('bonding/topology', {});
+    };
+    await edit(bondText);
+    changed = 0;
+    for (let i = 0; i < 5; i++) await edit(bondText + `# comment ${i}\n`);
+    await edit(bondText.replace('ONBOOT=yes', 'ONBOOT=no'));
+    assert.equal(changed, 0, 'comments and keys the topology does not show change nothing');
+    await edit(bondText.replace('mode=active-backup', 'mode=802.3ad'));
+    assert.equal(changed, 1, 'a new mode is a new topology');
+    await edit(bondText.replace('mode=active-backup', 'mode=802.3ad') + '# again\n');
+    assert.equal(changed, 1);
+    await edit(bondText);
+    assert.equal(changed, 2);
+  } finally {
+    sub.dispose();
+  }
+});
