@@ -110,6 +110,28 @@ test('cross-file rules work as in the editor: hosts are grouped from the paths',
   });
 });
 
+test('modprobe.d files of a host are judged together, as kmod reads them (name order), like in the editor', () => {
+  const MD = 'etc/modprobe.d';
+  withTree({
+    // h1: ARP monitoring split over two files is one complete setup
+    [`h1/${MD}/a.conf`]: 'options bonding mode=active-backup arp_interval=1000\n',
+    [`h1/${MD}/b.conf`]: 'options bonding arp_ip_target=192.0.2.1\n',
+    // h2: miimon in a.conf, ARP monitoring in b.conf: the conflict is b.conf's, with a.conf as a note
+    [`h2/${MD}/a.conf`]: 'options bonding mode=active-backup miimon=100\n',
+    [`h2/${MD}/b.conf`]: 'options bonding arp_interval=1000 arp_ip_target=192.0.2.1\n',
+  }, (dir) => {
+    const r = bondlint(['--format', 'json', '--jobs', '2', dir]);
+    const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { ruleId: string; related?: { path?: string; uri?: string }[] }[] }[] };
+    const of = (h: string, f: string) => out.files.find((x) => x.path.endsWith(`/${h}/${MD}/${f}`))!.diagnostics;
+    assert.deepEqual([...of('h1', 'a.conf'), ...of('h1', 'b.conf')], []);
+    assert.deepEqual(of('h2', 'a.conf'), []);
+    assert.deepEqual(of('h2', 'b.conf').map((d) => d.ruleId), ['modprobe-miimon-and-arp']);
+    assert.match(JSON.stringify(of('h2', 'b.conf')[0]), /h2\/etc\/modprobe\.d\/a\.conf/);
+    // the text format shows the other file as a note
+    assert.match(bondlint([dir]).stdout, /\n {4}\S*h2\/etc\/modprobe\.d\/a\.conf:1:36: note: /);
+  });
+});
+
 test('--max-warnings: more warnings than allowed → 1; within the limit → 0', () => {
   withTree({ [`h/${NS}/ifcfg-eth0`]: WARN_ONLY }, (dir) => {
     assert.equal(bondlint([dir]).code, 0, 'warnings alone do not fail by default');

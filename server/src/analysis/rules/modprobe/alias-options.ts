@@ -11,7 +11,8 @@ const rule: ModprobeRule = {
   check(ctx) {
     const a = bondingAnalysis(ctx);
     const out: Finding[] = [];
-    const declaredNames = new Set(a.aliases.map((x) => x.nameN));
+    // An alias line in any modprobe.d file of the host declares the name (kmod keeps one alias list).
+    const declaredNames = new Set(a.allAliases.map((x) => x.nameN));
     for (const l of a.optionLines) {
       if (l.via !== 'alias') continue;
       const name = l.stmt.args[0];

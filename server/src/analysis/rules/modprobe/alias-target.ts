@@ -1,6 +1,7 @@
 import { BONDING_MODULE } from '../../kb/modprobe';
 import type { Finding, Fix, ModprobeRule } from '../types';
-import { bondingAnalysis, looksLikeBonding } from './bonding-load';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { bondingAnalysis, looksLikeBonding, type AliasLine } from './bonding-load';
 import { replaceIn } from './edits';
 
 const BOND_NAME = /^bond(\d+|\*)$/;
@@ -14,15 +15,21 @@ const rule: ModprobeRule = {
   catalogue: ['F13'],
   check(ctx) {
     const a = bondingAnalysis(ctx);
-    const bondingAliases = new Set(a.aliases.filter((x) => x.moduleN === BONDING_MODULE).map((x) => x.nameN));
+    // Aliases of every modprobe.d file of the host: `alias bond1 bond0` here chains to `alias bond0 bonding` there.
+    const bondingAliases = new Map<string, AliasLine>();
+    for (const x of a.allAliases) if (x.moduleN === BONDING_MODULE && !bondingAliases.has(x.nameN)) bondingAliases.set(x.nameN, x);
     const out: Finding[] = [];
     a.aliases.forEach((al, i) => {
       if (al.moduleN === BONDING_MODULE) return;
       if (BOND_NAME.test(al.nameN)) {
         let why: string;
         let fix: 'bonding' | undefined;
-        if (bondingAliases.has(al.moduleN)) {
-          why = `'${al.module.text}' is itself an alias, and kmod does not follow an alias to another alias`;
+        let related: DiagnosticRelatedInformation[] | undefined;
+        const chained = bondingAliases.get(al.moduleN);
+        if (chained) {
+          const there = !a.here(chained);
+          why = `'${al.module.text}' is itself an alias${there ? ` (declared in ${chained.doc.fileName})` : ''}, and kmod does not follow an alias to another alias`;
+          if (there) related = [{ location: { uri: chained.doc.uri, range: { start: chained.stmt.range.start, end: chained.module.range.end } }, message: `the alias '${chained.name.text}', in ${chained.doc.fileName}` }];
           fix = 'bonding';
         } else if (looksLikeBonding(al.module.text)) {
           why = `there is no module '${al.module.text}' (module names are case-sensitive)`;
@@ -33,6 +40,7 @@ const rule: ModprobeRule = {
         out.push({
           range: al.module.range,
           message: `alias ${al.name.text} points to '${al.module.text}', but ${why}: 'modprobe ${al.name.text}' fails (or loads the wrong module), so anything that loads the bond by its name gets no bonding driver. Write 'alias ${al.name.text} bonding'.`,
+          related,
           data: { alias: i, fix },
         });
       } else if (al.nameN === BONDING_MODULE && BOND_NAME.test(al.moduleN)) {

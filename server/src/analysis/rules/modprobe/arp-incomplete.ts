@@ -1,5 +1,5 @@
 import type { Finding, ModprobeRule } from '../types';
-import { bondingAnalysis, ownUses, scopeNote } from './bonding-load';
+import { bondingAnalysis, ownUses, relatedElsewhere, scopeNote, setIn } from './bonding-load';
 
 /** E5 (module path): arp_interval without any arp_ip_target, or targets without arp_interval. */
 const rule: ModprobeRule = {
@@ -25,7 +25,8 @@ const rule: ModprobeRule = {
         for (const u of ownUses(m, 'arp_ip_target')) {
           out.push({
             range: u.tok.range,
-            message: `${u.tok.text} has no effect: ARP monitoring is off because arp_interval is 0 or not set${scopeNote(m)}. Add arp_interval=<ms> (and no miimon) to use ARP monitoring, or remove the targets.`,
+            related: relatedElsewhere(m, [m.arpIntervalUse]),
+            message: `${u.tok.text} has no effect: ARP monitoring is off because arp_interval is 0 or not set${setIn(m, m.arpIntervalUse)}${scopeNote(m)}. Add arp_interval=<ms> (and no miimon) to use ARP monitoring, or remove the targets.`,
           });
         }
       }

@@ -1,5 +1,5 @@
 import type { Finding, ModprobeRule } from '../types';
-import { bondingAnalysis, type ArpTargetItem } from './bonding-load';
+import { bondingAnalysis, relatedElsewhere, type ArpTargetItem } from './bonding-load';
 import { replaceIn, valueSubRange } from './edits';
 
 function what(t: ArpTargetItem): string {
@@ -38,7 +38,9 @@ const rule: ModprobeRule = {
         const single = m.uses.filter((x) => x.param?.name === 'arp_ip_target').length === 1;
         const data = { order: t.use.order, from: t.from, to: t.to, dup: t.duplicate === true && single };
         if (t.duplicate) {
-          out.push({ range, severity: 'warning', message: `${t.value} is already in the arp_ip_target list: the kernel skips it with a warning. Remove the repeat.`, data });
+          const first = t.duplicateOf?.use;
+          const there = first && !m.here(first) ? ` (given in ${first.doc.fileName})` : '';
+          out.push({ range, severity: 'warning', message: `${t.value} is already in the arp_ip_target list${there}: the kernel skips it with a warning. Remove the repeat.`, related: relatedElsewhere(m, [first]), data });
           continue;
         }
         out.push({

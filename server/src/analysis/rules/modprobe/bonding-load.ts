@@ -1,8 +1,20 @@
-// What the bonding module makes of the `options` lines of one modprobe.d file at load time: which
-// lines reach it (module name or alias name), which words are module parameters, and a model of
+// What the bonding module makes of the `options` lines of a host's modprobe.d files at load time:
+// which lines reach it (module name or alias name), which words are module parameters, and a model of
 // kernel/params.c (parse_args: every word, last value wins) followed by bond_check_params() (the
-// load-time checks, corrections and drops, in the kernel's order). Pure and cheap; computed once per
-// parsed file and shared by every rule.
+// load-time checks, corrections and drops, in the kernel's order). Pure and cheap.
+//
+// kmod reads every modprobe.d file of the system, in the order of their names (kmod-order.ts), and
+// concatenates all `options` lines for the module (and its aliases) before loading it, so a file is
+// judged together with the host's other modprobe.d files: aliases declared in one file apply to
+// options in another, and the load is simulated on the words of all files in kmod's order. Each
+// file still gets a view of its own (its words, its aliases, `own` = its words) so that findings and
+// fixes stay on the file they are about. A file without a host, the only modprobe.d file of its host,
+// and files kmod does not read (/etc/modprobe.conf, dot files, hidden names) are judged alone.
+// Which files form a host is the workspace model's business (hostRootOf): today that is the
+// <root>/etc/modprobe.d/*.conf files of a host (a /lib or /usr/lib/modprobe.d directory is a host of
+// its own), so the directory priorities of kmod-order.ts only matter once hosts span several of them.
+// Computed once per parsed file (alone) or once per set of parsed modprobe.d files (host).
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { ModprobeContext } from '../../context';
 import type { ModprobeFile, ModprobeStatement, OptionToken, Token } from '../../modprobe/parser';
 import { BONDING_MODULE, getBondingModuleParam, normalizeModuleName, type BondingModuleParam } from '../../kb/modprobe';
@@ -10,6 +22,11 @@ import { kernelIn4Pton, kernelParseModuleInt, kernelParseTableValue } from '../.
 import { getOption, kernelTableOf, MAX_ARP_TARGETS } from '../../kb/options';
 import { MODE_TABLE, modeByNumber, type BondMode } from '../../kb/modes';
 import { editDistance } from '../../text';
+import { pathOfUri, type HostFacts, type HostModel } from '../../workspace/model';
+import { kmodReadOrder } from './kmod-order';
+
+/** The file a word or line is written in. */
+export type SourceDoc = Pick<ModprobeContext, 'uri' | 'fileName' | 'file'>;
 
 /** One `name[=value]` word of an `options` line that reaches the bonding module. */
 export interface ParamUse {
@@ -21,8 +38,12 @@ export interface ParamUse {
   canonical: string;
   /** The module parameter, when the name is one. */
   param?: BondingModuleParam;
-  /** Position among all bonding-related words of the file. */
+  /** Position among all bonding-related words of its file. */
   order: number;
+  /** Position among all bonding-related words of the load (every file, in kmod's order). */
+  seq: number;
+  /** The file the word is written in. */
+  doc: SourceDoc;
 }
 
 /** `-o NAME` (module-init-tools' rename option) found in an options line or an install command. */
@@ -37,6 +58,7 @@ export interface RenameTrick {
 
 export interface AliasLine {
   stmt: ModprobeStatement;
+  doc: SourceDoc;
   name: Token;
   module: Token;
   /** Normalised forms. */
@@ -54,6 +76,8 @@ export interface ArpTargetItem {
   to: number;
   problem?: 'invalid' | 'zero' | 'broadcast' | 'zeronet' | 'plus';
   duplicate?: boolean;
+  /** For a duplicate: the item it repeats. */
+  duplicateOf?: ArpTargetItem;
 }
 
 export type ArpDrop =
@@ -70,8 +94,10 @@ export interface LoadModel {
   /** Name the module is loaded under ("bonding", or the alias). */
   target: string;
   uses: ParamUse[];
-  /** Words this scope reports on (the others are reported by the plain "bonding" scope). */
+  /** Words this scope reports on: the file's own words for this name (the others are reported by the plain "bonding" scope or by their file). */
   own: (u: ParamUse) => boolean;
+  /** The word is written in the file this view is for (always, for a file judged alone). */
+  here: (u: ParamUse) => boolean;
   /** Last occurrence per kernel variable (num_grat_arp and num_unsol_na share one). */
   last: Map<string, ParamUse>;
   mode: BondMode;
@@ -99,15 +125,23 @@ export interface LoadModel {
 }
 
 export interface BondingAnalysis {
+  /** The file's alias lines. */
   aliases: AliasLine[];
-  /** Options statements that reach bonding, with how. */
+  /** The alias lines of every file of the load, in kmod's order (the file's own when judged alone). */
+  allAliases: AliasLine[];
+  /** The file's options statements that reach bonding, with how. */
   optionLines: { stmt: ModprobeStatement; target: string; via: 'module' | 'alias' }[];
-  /** Parameter words (the words of rename tricks excluded: they are reported as such). */
+  /** The file's parameter words (the words of rename tricks excluded: they are reported as such). */
   uses: ParamUse[];
+  /** The parameter words of every file of the load, in kmod's order. */
+  loadUses: ParamUse[];
   tricks: RenameTrick[];
+  /** One load per module name, seen from this file. */
   scopes: LoadModel[];
   /** The model a word is judged in. */
   scopeOf(u: ParamUse): LoadModel | undefined;
+  /** The word (or line) is written in this file. */
+  here(x: { doc: SourceDoc }): boolean;
 }
 
 /** Kernel variable a parameter sets (num_unsol_na is another name for num_grat_arp). */
@@ -118,15 +152,49 @@ export function settingOf(canonical: string): string {
 /** Names every module accepts besides its own parameters (kernel/module: unknown_module_param_cb). */
 export const GENERIC_MODULE_PARAMS: ReadonlySet<string> = new Set(['dyndbg', 'async_probe']);
 
-const cache = new WeakMap<ModprobeFile, BondingAnalysis>();
+const alone = new WeakMap<ModprobeFile, BondingAnalysis>();
 
 export function bondingAnalysis(ctx: ModprobeContext): BondingAnalysis {
-  let a = cache.get(ctx.file);
+  const hosted = ctx.host ? hostLoad(ctx.host)?.views.get(ctx.file) : undefined;
+  if (hosted) return hosted;
+  let a = alone.get(ctx.file);
   if (!a) {
-    a = analyse(ctx.file);
-    cache.set(ctx.file, a);
+    a = analyseFiles([ctx]).get(ctx.file)!;
+    alone.set(ctx.file, a);
   }
   return a;
+}
+
+/** The host's modprobe.d load: the files kmod reads, in its order, and a view for each. */
+interface HostLoad {
+  /** The facts it was derived from (a new object whenever any file of the host changed). */
+  facts: HostFacts;
+  files: ModprobeFile[];
+  /** Empty when fewer than two files take part (each is then judged alone). */
+  views: Map<ModprobeFile, BondingAnalysis>;
+}
+
+const hostLoads = new WeakMap<HostModel, HostLoad>();
+
+/**
+ * The merged load of a host, recomputed only when the host's set of modprobe.d files or one of their
+ * texts changed: an edit of an ifcfg file (new facts, same parsed modprobe files) reuses it, and an
+ * edit of one modprobe file re-reads that host's modprobe files and no others.
+ */
+function hostLoad(host: HostModel): HostLoad | undefined {
+  const facts = host.facts;
+  const c = hostLoads.get(host);
+  if (c && c.facts === facts) return c;
+  if (!facts.modprobe.length) return undefined;
+  const read = kmodReadOrder(facts.modprobe, (x) => pathOfUri(x.uri)).read;
+  const files = read.map((x) => x.file);
+  if (c && c.files.length === files.length && c.files.every((f, i) => f === files[i])) {
+    c.facts = facts;
+    return c;
+  }
+  const load: HostLoad = { facts, files, views: read.length >= 2 ? analyseFiles(read) : new Map() };
+  hostLoads.set(host, load);
+  return load;
 }
 
 const BOND_NAME = /^bond\d+$/;
@@ -137,15 +205,24 @@ export function looksLikeBonding(name: string): boolean {
   return n === BONDING_MODULE || editDistance(n, BONDING_MODULE, 2) <= 2;
 }
 
-function analyse(file: ModprobeFile): BondingAnalysis {
-  const aliases: AliasLine[] = [];
-  for (const st of file.statements) {
-    if (st.command === 'alias' && st.args.length >= 2) {
-      aliases.push({ stmt: st, name: st.args[0], module: st.args[1], nameN: normalizeModuleName(st.args[0].text), moduleN: normalizeModuleName(st.args[1].text) });
+/** The words of `files` (in kmod's order) as one module load, with a view for each file. */
+function analyseFiles(files: readonly SourceDoc[]): Map<ModprobeFile, BondingAnalysis> {
+  const aliasesOf = new Map<ModprobeFile, AliasLine[]>();
+  const allAliases: AliasLine[] = [];
+  for (const doc of files) {
+    const mine: AliasLine[] = [];
+    for (const st of doc.file.statements) {
+      if (st.command === 'alias' && st.args.length >= 2) {
+        mine.push({ stmt: st, doc, name: st.args[0], module: st.args[1], nameN: normalizeModuleName(st.args[0].text), moduleN: normalizeModuleName(st.args[1].text) });
+      }
     }
+    aliasesOf.set(doc.file, mine);
+    allAliases.push(...mine);
   }
+  // kmod keeps the aliases of all files in one list: an alias declared in one file names the module
+  // for `options` lines of every file.
   const aliasTargets = new Map<string, string[]>();
-  for (const al of aliases) {
+  for (const al of allAliases) {
     const list = aliasTargets.get(al.nameN) ?? [];
     list.push(al.moduleN);
     aliasTargets.set(al.nameN, list);
@@ -158,62 +235,82 @@ function analyse(file: ModprobeFile): BondingAnalysis {
     return BOND_NAME.test(n) ? 'alias' : undefined;
   };
 
-  const optionLines: BondingAnalysis['optionLines'] = [];
-  const uses: ParamUse[] = [];
-  const tricks: RenameTrick[] = [];
-  for (const st of file.statements) {
-    if (st.command === 'options' && st.args.length >= 1 && st.options) {
-      const how = via(st.args[0].text);
-      if (!how) continue;
-      const target = normalizeModuleName(st.args[0].text);
-      optionLines.push({ stmt: st, target, via: how });
-      const opts = st.options;
-      for (let k = 0; k < opts.length; k++) {
-        const t = opts[k];
-        const next = opts[k + 1];
-        if ((t.text === '-o' || t.text === '--name') && next && next.value === undefined && !next.text.startsWith('-')) {
-          tricks.push({ stmt: st, first: t, last: next, where: 'options', newName: next.text });
-          k++;
-          continue;
+  interface Part { optionLines: BondingAnalysis['optionLines']; uses: ParamUse[]; tricks: RenameTrick[] }
+  const parts = new Map<ModprobeFile, Part>();
+  const loadUses: ParamUse[] = [];
+  for (const doc of files) {
+    const part: Part = { optionLines: [], uses: [], tricks: [] };
+    parts.set(doc.file, part);
+    const { optionLines, uses, tricks } = part;
+    for (const st of doc.file.statements) {
+      if (st.command === 'options' && st.args.length >= 1 && st.options) {
+        const how = via(st.args[0].text);
+        if (!how) continue;
+        const target = normalizeModuleName(st.args[0].text);
+        optionLines.push({ stmt: st, target, via: how });
+        const opts = st.options;
+        for (let k = 0; k < opts.length; k++) {
+          const t = opts[k];
+          const next = opts[k + 1];
+          if ((t.text === '-o' || t.text === '--name') && next && next.value === undefined && !next.text.startsWith('-')) {
+            tricks.push({ stmt: st, first: t, last: next, where: 'options', newName: next.text });
+            k++;
+            continue;
+          }
+          if (/^-o[^=]+$/.test(t.text) || /^--name=./.test(t.text)) {
+            tricks.push({ stmt: st, first: t, last: t, where: 'options', newName: t.text.startsWith('--') ? t.text.slice(7) : t.text.slice(2) });
+            continue;
+          }
+          const canonical = t.name.replace(/-/g, '_');
+          const u: ParamUse = { stmt: st, tok: t, target, canonical, param: getBondingModuleParam(t.name), order: uses.length, seq: loadUses.length, doc };
+          uses.push(u);
+          loadUses.push(u);
         }
-        if (/^-o[^=]+$/.test(t.text) || /^--name=./.test(t.text)) {
-          tricks.push({ stmt: st, first: t, last: t, where: 'options', newName: t.text.startsWith('--') ? t.text.slice(7) : t.text.slice(2) });
-          continue;
-        }
-        const canonical = t.name.replace(/-/g, '_');
-        uses.push({ stmt: st, tok: t, target, canonical, param: getBondingModuleParam(t.name), order: uses.length });
+      } else if ((st.command === 'install' || st.command === 'remove') && st.args.length >= 2) {
+        const trick = installTrick(st, via(st.args[0].text) !== undefined);
+        if (trick) tricks.push(trick);
       }
-    } else if ((st.command === 'install' || st.command === 'remove') && st.args.length >= 2) {
-      const trick = installTrick(st, via(st.args[0].text) !== undefined);
-      if (trick) tricks.push(trick);
     }
   }
 
-  // One load per module name: plain `bonding`, and each alias (its own lines plus the bonding ones, in file order).
+  // One load per module name: plain `bonding`, and each alias (its own lines plus the bonding ones, in
+  // kmod's order).
   const byTarget = new Map<string, ParamUse[]>();
-  for (const u of uses) {
+  for (const u of loadUses) {
     const list = byTarget.get(u.target);
     if (list) list.push(u);
     else byTarget.set(u.target, [u]);
   }
   const plain = byTarget.get(BONDING_MODULE) ?? [];
-  const scopes: LoadModel[] = [];
-  const byScope = new Map<string, LoadModel>();
+  const models: LoadModel[] = [];
   for (const [target, own] of byTarget) {
-    const list = target === BONDING_MODULE ? own : mergeByOrder(plain, own);
-    const m = simulateLoad(target, list, (u) => u.target === target);
-    scopes.push(m);
-    byScope.set(target, m);
+    const list = target === BONDING_MODULE ? own : mergeBySeq(plain, own);
+    models.push(simulateLoad(target, list, (u) => u.target === target));
   }
-  return { aliases, optionLines, uses, tricks, scopes, scopeOf: (u) => byScope.get(u.target) };
+
+  const views = new Map<ModprobeFile, BondingAnalysis>();
+  for (const doc of files) {
+    const f = doc.file;
+    const here = (x: { doc: SourceDoc }) => x.doc.file === f;
+    // Alone, the models are the file's own; together, each file sees the shared load through its own words.
+    const scopes = files.length === 1 ? models : models.map((m): LoadModel => ({ ...m, own: (u) => u.doc.file === f && u.target === m.target, here }));
+    const byScope = new Map<string, LoadModel>();
+    for (const m of scopes) byScope.set(m.target, m);
+    const part = parts.get(f)!;
+    views.set(f, {
+      aliases: aliasesOf.get(f)!, allAliases, optionLines: part.optionLines, uses: part.uses, loadUses, tricks: part.tricks,
+      scopes, scopeOf: (u) => byScope.get(u.target), here,
+    });
+  }
+  return views;
 }
 
-function mergeByOrder(a: readonly ParamUse[], b: readonly ParamUse[]): ParamUse[] {
+function mergeBySeq(a: readonly ParamUse[], b: readonly ParamUse[]): ParamUse[] {
   const out: ParamUse[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i].order < b[j].order)) out.push(a[i++]);
+    if (j >= b.length || (i < a.length && a[i].seq < b[j].seq)) out.push(a[i++]);
     else out.push(b[j++]);
   }
   return out;
@@ -261,7 +358,7 @@ function targetProblem(item: string): ArpTargetItem['problem'] {
 
 
 /** parse_args() + bond_check_params() for the given words, in order. */
-export function simulateLoad(target: string, uses: ParamUse[], own: (u: ParamUse) => boolean): LoadModel {
+export function simulateLoad(target: string, uses: ParamUse[], own: (u: ParamUse) => boolean, here: (u: ParamUse) => boolean = () => true): LoadModel {
   const last = new Map<string, ParamUse>();
   for (const u of uses) if (u.param) last.set(settingOf(u.param.name), u);
   const intOf = (name: string): number | undefined => {
@@ -319,7 +416,7 @@ export function simulateLoad(target: string, uses: ParamUse[], own: (u: ParamUse
     });
   }
   const targets: ArpTargetItem[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, ArpTargetItem>();
   let validTargets = 0;
   for (const item of overlay) {
     if (validTargets >= MAX_ARP_TARGETS) break;
@@ -329,8 +426,9 @@ export function simulateLoad(target: string, uses: ParamUse[], own: (u: ParamUse
       arpInterval = 0;
     } else {
       const key = kernelIPv4(item.value)!.join('.');
-      if (seen.has(key)) t.duplicate = true;
-      else { seen.add(key); validTargets++; }
+      const first = seen.get(key);
+      if (first) { t.duplicate = true; t.duplicateOf = first; }
+      else { seen.set(key, t); validTargets++; }
     }
     targets.push(t);
   }
@@ -341,7 +439,7 @@ export function simulateLoad(target: string, uses: ParamUse[], own: (u: ParamUse
 
   const primaryKept = last.has('primary') && mode.usesPrimary;
   return {
-    target, uses, own, last, mode, modeUse, modeInvalid, miimon, miimonUse: last.get('miimon'), miimonForced,
+    target, uses, own, here, last, mode, modeUse, modeInvalid, miimon, miimonUse: last.get('miimon'), miimonForced,
     arpIntervalGiven, arpIntervalUse, arpDrop, arpInterval, targets, validTargets,
     updelay: updelayRaw, downdelay: downdelayRaw, primaryKept, int: intOf,
   };
@@ -361,12 +459,51 @@ export function scopeNote(m: LoadModel): string {
   return m.target === BONDING_MODULE ? '' : ` (when the module is loaded through the alias '${m.target}', together with the 'options bonding' lines)`;
 }
 
-/** "802.3ad", or "balance-rr (the default: this file sets no mode)". */
+/** "802.3ad", "802.3ad (set in a.conf)" or "balance-rr (the default: this file sets no mode)". */
 export function modeDesc(m: LoadModel): string {
-  return m.modeUse ? m.mode.name : `${m.mode.name} (the default: no mode= is set here, unless another modprobe.d file sets one)`;
+  return m.modeUse ? `${m.mode.name}${setIn(m, m.modeUse)}` : `${m.mode.name} (the default: no mode= is set here, unless another modprobe.d file sets one)`;
 }
 
 /** Own uses of a setting in a load, in order. */
 export function ownUses(m: LoadModel, name: string): ParamUse[] {
   return m.uses.filter((u) => m.own(u) && u.param && settingOf(u.param.name) === settingOf(name));
+}
+
+// Words of the other files of a load, as messages and related information show them. For a file
+// judged alone every word is here, and these add nothing.
+
+/** "line 3" for a word of this file, "b.conf, line 3" for a word of another modprobe.d file. */
+export function lineOf(m: Pick<LoadModel, 'here'>, u: ParamUse): string {
+  const line = `line ${u.tok.range.start.line + 1}`;
+  return m.here(u) ? line : `${u.doc.fileName}, ${line}`;
+}
+
+/** " (set in a.conf)" for a word of another file, "" for one of this file or none. */
+export function setIn(m: Pick<LoadModel, 'here'>, u: ParamUse | undefined): string {
+  return u && !m.here(u) ? ` (set in ${u.doc.fileName})` : '';
+}
+
+/** A related-information entry for a word. */
+export function relatedUse(u: ParamUse, message = `${u.tok.text} in ${u.doc.fileName}`): DiagnosticRelatedInformation {
+  return { location: { uri: u.doc.uri, range: u.tok.range }, message };
+}
+
+/**
+ * Related information for the words of other files a finding depends on, or undefined when there is
+ * none (so that a file judged alone gets exactly the findings it always got).
+ */
+export function relatedElsewhere(m: Pick<LoadModel, 'here'>, uses: readonly (ParamUse | undefined)[]): DiagnosticRelatedInformation[] | undefined {
+  const out: DiagnosticRelatedInformation[] = [];
+  const seen = new Set<ParamUse>();
+  for (const u of uses) {
+    if (!u || m.here(u) || seen.has(u)) continue;
+    seen.add(u);
+    out.push(relatedUse(u));
+  }
+  return out.length ? out : undefined;
+}
+
+/** Whether any word of the load for this setting is written in another file (a fix here cannot remove it). */
+export function setElsewhere(m: LoadModel, name: string): boolean {
+  return m.uses.some((u) => !m.here(u) && u.param && settingOf(u.param.name) === settingOf(name));
 }

@@ -1,5 +1,5 @@
 import type { Finding, Fix, ModprobeRule } from '../types';
-import { bondingAnalysis, scopeNote } from './bonding-load';
+import { bondingAnalysis, relatedElsewhere, scopeNote, setIn } from './bonding-load';
 import { replaceIn } from './edits';
 
 /** E10 (module path): updelay/downdelay not a multiple of miimon are rounded down at load. */
@@ -19,9 +19,11 @@ const rule: ModprobeRule = {
         if (!u || !m.own(u) || v <= 0 || v % m.miimon === 0) continue;
         const down = Math.floor(v / m.miimon) * m.miimon;
         const up = down + m.miimon;
+        const from = m.miimonForced ? `, forced by mode ${m.mode.name}${setIn(m, m.modeUse)}` : m.miimonUse && !m.here(m.miimonUse) ? `, set in ${m.miimonUse.doc.fileName}` : '';
         out.push({
           range: u.tok.range,
-          message: `${name}=${v} is not a multiple of miimon (${m.miimon}${m.miimonForced ? `, forced by mode ${m.mode.name}` : ''}): the delay is counted in whole miimon periods, so at load the kernel warns and uses ${down} ms${scopeNote(m)}. Write ${down} or ${up}.`,
+          related: relatedElsewhere(m, [m.miimonForced ? m.modeUse : m.miimonUse]),
+          message: `${name}=${v} is not a multiple of miimon (${m.miimon}${from}): the delay is counted in whole miimon periods, so at load the kernel warns and uses ${down} ms${scopeNote(m)}. Write ${down} or ${up}.`,
           data: { order: u.order, down, up },
         });
       }

@@ -1,5 +1,5 @@
 import type { Finding, ModprobeRule } from '../types';
-import { bondingAnalysis, scopeNote } from './bonding-load';
+import { bondingAnalysis, relatedElsewhere, scopeNote, setIn } from './bonding-load';
 
 /** E10 (module path): updelay/downdelay while MII monitoring is off — the kernel only warns. */
 const rule: ModprobeRule = {
@@ -17,7 +17,8 @@ const rule: ModprobeRule = {
         if (!u || !m.own(u) || m[name] <= 0) continue;
         out.push({
           range: u.tok.range,
-          message: `${u.tok.text} has no effect: the delays belong to MII link monitoring, and miimon is ${m.miimonUse ? '0' : 'not set'}${m.arpInterval > 0 ? ' (ARP monitoring does not use them)' : ''}. At load the kernel only warns "updelay and downdelay have no effect unless miimon is set"${scopeNote(m)}. Set miimon (e.g. miimon=100) or remove the delay.`,
+          related: relatedElsewhere(m, [m.miimonUse]),
+          message: `${u.tok.text} has no effect: the delays belong to MII link monitoring, and miimon is ${m.miimonUse ? `0${setIn(m, m.miimonUse)}` : 'not set'}${m.arpInterval > 0 ? ' (ARP monitoring does not use them)' : ''}. At load the kernel only warns "updelay and downdelay have no effect unless miimon is set"${scopeNote(m)}. Set miimon (e.g. miimon=100) or remove the delay.`,
         });
       }
     }

@@ -17,7 +17,7 @@ function meaning(u: ParamUse): string {
   return t ? `#${t.number}` : v;
 }
 
-/** E16 / E14 / E7 (module path): the same parameter twice for one module name; the last value wins. */
+/** E16 / E14 / E7 (module path): the same parameter twice for one module name, in one file or across the host's modprobe.d files; the last value wins. */
 const rule: ModprobeRule = {
   id: 'modprobe-duplicate-param',
   language: 'modprobe',
@@ -26,8 +26,11 @@ const rule: ModprobeRule = {
   catalogue: ['E16', 'E14', 'E7'],
   check(ctx) {
     const a = bondingAnalysis(ctx);
+    // Every word of the load for a module name counts, whichever modprobe.d file it is in: kmod joins
+    // the files in the order of their names, so the last word of the last file wins. Only this file's
+    // overridden words are reported here (the other files report theirs).
     const groups = new Map<string, ParamUse[]>();
-    for (const u of a.uses) {
+    for (const u of a.loadUses) {
       if (!u.param) continue;
       const key = `${u.target}\u0000${settingOf(u.param.name)}`;
       const list = groups.get(key) ?? [];
@@ -38,14 +41,17 @@ const rule: ModprobeRule = {
     for (const list of groups.values()) {
       if (list.length < 2) continue;
       const winner = list[list.length - 1];
+      const there = !a.here(winner);
       const where = `line ${winner.tok.range.start.line + 1}`;
       for (const u of list.slice(0, -1)) {
-        if (meaning(u) === meaning(winner)) continue;
-        const related = [{ location: { uri: ctx.uri, range: winner.tok.range }, message: `the value that wins: ${winner.tok.text}` }];
+        if (!a.here(u) || meaning(u) === meaning(winner)) continue;
+        const related = [{ location: { uri: winner.doc.uri, range: winner.tok.range }, message: there ? `the value that wins, in ${winner.doc.fileName}: ${winner.tok.text}` : `the value that wins: ${winner.tok.text}` }];
+        // kmod reads the other file after this one: say so, since nothing in this file shows it.
+        const later = there ? `in ${winner.doc.fileName}, ${where}, which modprobe reads after this file, as it reads the modprobe.d files in the order of their names` : where;
         if (u.param!.name === 'arp_ip_target') {
           out.push({
             range: u.tok.range,
-            message: `arp_ip_target is given again (${where}). A second occurrence does not add to this list: its addresses overwrite this one's from the first position on, and only leftover positions of the longer list survive. Write all targets as one comma-separated list.`,
+            message: `arp_ip_target is given again (${later}). A second occurrence does not add to this list: its addresses overwrite this one's from the first position on, and only leftover positions of the longer list survive. Write all targets as one comma-separated list${there ? ', in one file' : ''}.`,
             related,
           });
           continue;
@@ -54,7 +60,7 @@ const rule: ModprobeRule = {
           ? ` (${u.canonical} and ${winner.canonical} are two names for the same setting)` : '';
         out.push({
           range: u.tok.range,
-          message: `${u.tok.text} is overridden by ${winner.tok.text} (${where})${alias}: the kernel reads the parameters left to right and keeps the last value, so this one has no effect. Remove one of them.`,
+          message: `${u.tok.text} is overridden by ${winner.tok.text} (${later})${alias}: the kernel reads the parameters left to right and keeps the last value, so this one has no effect. Remove one of them.`,
           tags: [DiagnosticTag.Unnecessary],
           related,
           data: { order: u.order },

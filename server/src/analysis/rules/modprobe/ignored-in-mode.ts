@@ -3,7 +3,7 @@ import { getOption } from '../../kb/options';
 import { kernelParseModuleInt } from '../../kb/parse';
 import type { Finding, ModprobeRule, RuleSeverity } from '../types';
 import { corrected } from './invalid-value';
-import { bondingAnalysis, modeDesc, scopeNote, settingOf, tableValue, type LoadModel, type ParamUse } from './bonding-load';
+import { bondingAnalysis, modeDesc, relatedElsewhere, scopeNote, settingOf, tableValue, type LoadModel, type ParamUse } from './bonding-load';
 
 /** The value equals the kernel default, so ignoring it changes nothing. */
 function isDefault(u: ParamUse): boolean {
@@ -16,7 +16,12 @@ function isDefault(u: ParamUse): boolean {
   return tableValue(opt.name, u.tok.value)?.number === opt.defaultNumber;
 }
 
-interface Verdict { severity: RuleSeverity; text: string }
+interface Verdict {
+  severity: RuleSeverity;
+  text: string;
+  /** The words the verdict rests on, shown as related information when in another file (default: the mode). */
+  because?: (ParamUse | undefined)[];
+}
 
 /** What bond_check_params() does with a parameter the module's mode has no use for. */
 function judge(u: ParamUse, m: LoadModel): Verdict | undefined {
@@ -35,8 +40,8 @@ function judge(u: ParamUse, m: LoadModel): Verdict | undefined {
       if (!mode.usesPrimary) return { severity: 'warning', text: `is dropped: mode ${md} has no primary member (only active-backup, balance-tlb and balance-alb do), and the kernel discards it with a warning at load` };
       return undefined;
     case 'primary_reselect':
-      if (!m.last.has('primary')) return { severity: 'warning', text: 'is ignored: the kernel only reads primary_reselect when primary is also given' };
-      if (!m.primaryKept) return { severity: 'warning', text: `is ignored: primary is dropped in mode ${md}, and the kernel only reads primary_reselect together with a primary` };
+      if (!m.last.has('primary')) return { severity: 'warning', text: 'is ignored: the kernel only reads primary_reselect when primary is also given', because: [] };
+      if (!m.primaryKept) return { severity: 'warning', text: `is ignored: primary is dropped in mode ${md}, and the kernel only reads primary_reselect together with a primary`, because: [m.modeUse, m.last.get('primary')] };
       return undefined;
     case 'arp_interval':
       if (!mode.supportsArpMonitoring) return { severity: 'warning', text: `is dropped: mode ${md} cannot use ARP monitoring; the kernel runs MII monitoring instead (miimon is forced to 100 when unset) and discards arp_interval at load` };
@@ -63,7 +68,7 @@ function judge(u: ParamUse, m: LoadModel): Verdict | undefined {
       return undefined;
     case 'arp_all_targets':
       if (mode.name !== 'active-backup') return { severity: 'info', text: `does nothing for the bonds created at load: it only matters in active-backup with arp_validate, and the module's mode is ${md}` };
-      if (!m.last.has('arp_validate')) return { severity: 'info', text: 'does nothing: it only matters together with arp_validate' };
+      if (!m.last.has('arp_validate')) return { severity: 'info', text: 'does nothing: it only matters together with arp_validate', because: [] };
       return undefined;
     default:
       return undefined;
@@ -86,7 +91,8 @@ const rule: ModprobeRule = {
         if (!checkBondingModuleParam(u.param.name, u.tok.value).ok) continue; // an invalid value is modprobe-invalid-value's
         const v = judge(u, m);
         if (!v) continue;
-        out.push({ range: u.tok.range, severity: v.severity, message: `${u.tok.text} ${v.text}${scopeNote(m)}. Set it per bond (BONDING_OPTS) where the mode needs it, or remove it here.` });
+        const related = relatedElsewhere(m, v.because ?? [m.modeUse]);
+        out.push({ range: u.tok.range, severity: v.severity, message: `${u.tok.text} ${v.text}${scopeNote(m)}. Set it per bond (BONDING_OPTS) where the mode needs it, or remove it here.`, related });
       }
     }
     return out;

@@ -2,7 +2,7 @@ import { checkBondingModuleParam } from '../../kb/modprobe';
 import { getOption, INT_MAX } from '../../kb/options';
 import { kernelParseModuleInt } from '../../kb/parse';
 import type { Finding, Fix, ModprobeRule } from '../types';
-import { bondingAnalysis, settingOf, type LoadModel, type ParamUse } from './bonding-load';
+import { bondingAnalysis, setIn, settingOf, type LoadModel, type ParamUse } from './bonding-load';
 import { replaceIn } from './edits';
 
 const LOAD_FAILS = 'the bonding module refuses to load, so no bond comes up at all until this is fixed';
@@ -29,9 +29,9 @@ function parsedInLoad(name: string, m: LoadModel): { parsed: boolean; because?: 
   if (m.modeInvalid) return { parsed: true };
   switch (name) {
     case 'xmit_hash_policy':
-      return ['balance-rr', 'active-backup', 'broadcast'].includes(m.mode.name) ? { parsed: false, because: `the module's mode is ${m.mode.name}, where the kernel skips xmit_hash_policy` } : { parsed: true };
+      return ['balance-rr', 'active-backup', 'broadcast'].includes(m.mode.name) ? { parsed: false, because: `the module's mode is ${m.mode.name}${setIn(m, m.modeUse)}, where the kernel skips xmit_hash_policy` } : { parsed: true };
     case 'lacp_rate':
-      return m.mode.name !== '802.3ad' ? { parsed: false, because: `the module's mode is ${m.mode.name}, where the kernel skips lacp_rate` } : { parsed: true };
+      return m.mode.name !== '802.3ad' ? { parsed: false, because: `the module's mode is ${m.mode.name}${setIn(m, m.modeUse)}, where the kernel skips lacp_rate` } : { parsed: true };
     case 'primary_reselect':
       return m.primaryKept ? { parsed: true } : { parsed: false, because: 'the kernel only reads primary_reselect when a primary is in effect' };
     default:
