@@ -6,6 +6,7 @@ import { pathToFileURL } from 'url';
 import { allRuleInfo, ruleDocUrl } from '../../server/src/analysis/rule-docs';
 import type { RuleSeverity } from '../../server/src/analysis/rules/types';
 import type { Range1, Report, ReportLocation } from './report';
+import { trimEndChars } from '../../server/src/analysis/text';
 
 const LEVEL: Record<RuleSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 const SRCROOT = '%SRCROOT%';
@@ -45,7 +46,7 @@ export function formatSarif(report: Report, tool: { name: string; version: strin
       results.push(result);
     }
   }
-  const baseUri = pathToFileURL(report.base).href.replace(/\/*$/, '/');
+  const baseUri = trimEndChars(pathToFileURL(report.base).href, '/') + '/';
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -55,7 +56,7 @@ export function formatSarif(report: Report, tool: { name: string; version: strin
           name: tool.name,
           semanticVersion: tool.version,
           version: tool.version,
-          informationUri: `${docsBase.replace(/\/+$/, '')}/docs/cli.md`,
+          informationUri: `${trimEndChars(docsBase, '/')}/docs/cli.md`,
           rules: rules.map((r) => ({
             id: r.id,
             shortDescription: { text: r.title },

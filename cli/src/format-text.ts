@@ -10,8 +10,12 @@ function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+/** Line breaks, with the blanks around them, become one space (what replacing \s*[\r\n]+\s* did, in linear time). */
+export function oneLine(s: string): string {
+  if (!s.includes('\n') && !s.includes('\r')) return s;
+  const parts = s.split(/[\r\n]/);
+  const middle = parts.slice(1, -1).map((p) => p.trim()).filter((p) => p !== '');
+  return [parts[0].trimEnd(), ...middle, parts[parts.length - 1].trimStart()].join(' ');
 }
 
 export function formatText(report: Report, color: boolean): string {

@@ -15,6 +15,7 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { isShardWorker, lint } from './lint';
 import { buildReport, countWarnings } from './report';
+import { trimEndChars } from '../../server/src/analysis/text';
 
 declare const VERSION: string;
 const TOOL = { name: 'bondlint', version: typeof VERSION === 'string' ? VERSION : '0.0.0-dev' };
@@ -40,7 +41,7 @@ function listRules(o: CliOptions, docsBase: string): string {
   for (const r of rules) {
     lines.push(`${r.id.padEnd(w)}  ${r.language.padEnd(8)}  ${r.severity.padEnd(8)}  ${(r.hasFix ? 'yes' : '-').padEnd(3)}  ${(r.catalogue.join(',') || '-').padEnd(13)}  ${r.title}`);
   }
-  lines.push('', `${rules.length} rules. Documentation: ${docsBase.replace(/\/+$/, '')}/docs/rules/README.md`);
+  lines.push('', `${rules.length} rules. Documentation: ${trimEndChars(docsBase, '/')}/docs/rules/README.md`);
   return lines.join('\n') + '\n';
 }
 

@@ -17,6 +17,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { DiagnoseOptions, SeverityOverride } from './analysis/diagnostics';
 import { isKnownRuleId, ruleDocUrl as ruleDocUrlAt } from './analysis/rule-docs';
+import { trimEndChars } from './analysis/text';
 
 export type { SeverityOverride } from './analysis/diagnostics';
 
@@ -240,7 +241,7 @@ export function defaultDocsBase(): string {
     if (parent === dir) { dir = path.resolve(__dirname, '..'); break; }
     dir = parent;
   }
-  return (docsBase = pathToFileURL(dir).href.replace(/\/+$/, ''));
+  return (docsBase = trimEndChars(pathToFileURL(dir).href, '/'));
 }
 
 /** `${base}/docs/rules/${id}.md`; the base defaults to the installed package (a file: URL). */

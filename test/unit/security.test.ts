@@ -12,6 +12,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { checkSync } from 'recheck';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
   codeActions, complete, diagnose, fixAll, hover, makeContext, suppressionActions, WorkspaceModel,
@@ -48,7 +49,7 @@ interface Scan {
   /** Things that run strings as code, or load modules by computed name. */
   evals: string[];
   /** Regex literals (source text between the slashes) and RegExp constructor calls. */
-  regexes: { line: number; source: string }[];
+  regexes: { line: number; source: string; flags: string }[];
   regexCtors: { line: number; text: string }[];
 }
 
@@ -91,7 +92,7 @@ function scan(file: string): Scan {
     if (ts.isPropertyAccessExpression(n) && n.name.text === 'eval') s.evals.push(`${at(n)}: .eval`);
     if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
       const t = n.getText();
-      s.regexes.push({ line: sf.getLineAndCharacterOfPosition(n.getStart()).line + 1, source: t.slice(1, t.lastIndexOf('/')) });
+      s.regexes.push({ line: sf.getLineAndCharacterOfPosition(n.getStart()).line + 1, source: t.slice(1, t.lastIndexOf('/')), flags: t.slice(t.lastIndexOf('/') + 1) });
     }
     ts.forEachChild(n, visit);
   };
@@ -361,6 +362,39 @@ describe('(c) regular expressions: no catastrophic backtracking', () => {
   test('the nested-quantifier check recognises the classic shapes', () => {
     for (const bad of ['(a+)+', '(a*)*b', '(?:x+y)*', '(\\d+,?)+$', '([a-z]+\\s*)*=', '(a|b+){2,}']) assert.ok(nestedQuantifier(bad), bad);
     for (const ok of ['a+b*', '(ab)+', '(?:\\.\\d{1,3}){3}', '[+*]+', '(a+)?', '\\(a+\\)+', '^(?:[0-9]{1,3}\\.){3}[0-9]{1,3}$']) assert.equal(nestedQuantifier(ok), undefined, ok);
+  });
+
+  // recheck (an automaton-based ReDoS checker) finds what the shape check above cannot: polynomial
+  // backtracking such as /\s+$/ or /a*?0+[0-9]+$/, quadratic or cubic in the length of a run of one
+  // character (100 000 tabs before an `x`: 8 s for /\s+$/ in V8). Every literal must be linear, or
+  // listed here with the bound on its input that keeps the worst case small.
+  const BOUNDED: Record<string, string> = {
+    '^([A-Za-z][A-Za-z0-9-]*)[ \\t]*:[ \\t]*([^\\r\\n]*)$': 'stdio-transport HEADER_LINE: header lines are cut at MAX_HEADER_BYTES (4096): at most a few ms',
+    '^[ \\t]*\\d*[ \\t]*\\r?$': 'stdio-transport partial Content-Length value: within the 4096-byte header block',
+    '\\s+(?:\\((?:copy|[0-9]{1,3})\\)|copy(?:\\s+[0-9]+)?)$': 'backup-names FILE_MANAGER_COPY: applied to a file name, at most 255 bytes (NAME_MAX)',
+  };
+  test('every regex literal in server/src and cli/src is linear (recheck), or its input is bounded', { timeout: 120_000 }, () => {
+    const found: string[] = [];
+    let n = 0;
+    for (const s of SCANS.values()) {
+      for (const r of s.regexes) {
+        n++;
+        if (Object.prototype.hasOwnProperty.call(BOUNDED, r.source)) continue;
+        const res = checkSync(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 20_000 });
+        if (res.status !== 'safe') found.push(`${s.file}:${r.line}: /${r.source}/${r.flags} — ${res.status}${res.status === 'vulnerable' ? ` (${res.complexity.type}; attack ${JSON.stringify(res.attack.pattern)})` : ''}`);
+      }
+    }
+    assert.ok(n > 100, `only ${n} regex literals found: is the scan broken?`);
+    assert.deepEqual(found, []);
+  });
+
+  test('a key with thousands of zeros, and runs of blanks, ampersands and slashes, stay fast (found by npm run fuzz)', { timeout: 60_000 }, async () => {
+    const n = 20_000;
+    await analyseIsolated([
+      { uri: IFCFG, lang: 'ifcfg', text: `DEVICE=eth0\nNM${'0'.repeat(n)}x=1\nIPADDR${'0'.repeat(n)}1=10.0.0.1\n`, label: 'keys with 20 000 zeros' },
+      { uri: IFCFG, lang: 'ifcfg', text: `DEVICE=eth0\nONBOOT = ${'\t'.repeat(n)}x\n`, label: 'spaces around = before 20 000 tabs' },
+      { uri: MODPROBE, lang: 'modprobe', text: `install bond0 /sbin/modprobe ${'&'.repeat(n)}x bonding -o ${';'.repeat(n)}x\n`, label: 'install words with 20 000 ampersands' },
+    ], 2000);
   });
 
   // Every RegExp built at run time, and why its pattern is safe. A pattern built from document

@@ -6,6 +6,7 @@ import type { LanguageId } from './rules/types';
 import type { HostModel } from './workspace/model';
 import { splitBondingOpts, type SplitResult } from './bonding-opts/tokens';
 import { simulate, type Simulation } from './bonding-opts/kernel';
+import { withoutQueryAndFragment } from './text';
 
 /** BONDING_OPTS of a bond file: its tokens and what the kernel makes of them. */
 export interface BondingOpts {
@@ -47,7 +48,7 @@ export type DocContext = IfcfgContext | ModprobeContext;
 export function baseName(uri: string): string {
   // The common case: nothing to cut off or decode.
   if (!/[?#%]/.test(uri)) return uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
-  const path = uri.replace(/[?#].*$/, '');
+  const path = withoutQueryAndFragment(uri);
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   let name = path.slice(slash + 1);
   try { name = decodeURIComponent(name); } catch { /* keep as is */ }

@@ -3,6 +3,7 @@
 import { getRule, RULES } from './rules';
 import type { LanguageId, RuleSeverity } from './rules/types';
 import { UNUSED_SUPPRESSION } from './suppression';
+import { trimEndChars } from './text';
 
 /** Folder (relative to the package root) that holds one `<rule-id>.md` page per rule. */
 export const RULE_DOCS_DIR = 'docs/rules';
@@ -13,7 +14,7 @@ export const RULE_DOCS_DIR = 'docs/rules';
  * ignored.
  */
 export function ruleDocUrl(id: string, base: string): string {
-  return `${base.replace(/\/+$/, '')}/${RULE_DOCS_DIR}/${encodeURIComponent(id)}.md`;
+  return `${trimEndChars(base, '/')}/${RULE_DOCS_DIR}/${encodeURIComponent(id)}.md`;
 }
 
 /** What the CLI, the config loader and the docs need to know about a diagnostic code. */

@@ -117,7 +117,7 @@ export const parseIPv4Prefix = kernelIn4Pton;
 
 /** What `echo VALUE > file` stores in the kernel's buffer: the value, trailing newline trimmed. */
 function sysfsString(v: string): string {
-  return v.replace(/\s+$/, '');
+  return v.trimEnd();
 }
 
 export function simulate(tokens: readonly OptToken[], opts: SimulateOptions = {}): Simulation {

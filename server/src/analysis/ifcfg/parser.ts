@@ -153,7 +153,7 @@ function parseLine(l: SourceLine, file: IfcfgFile): void {
   if (spaceBefore || spaceAfter) {
     const from = spaceBefore ? i : eqColumn;
     const to = spaceAfter ? valueStart : eqColumn + 1;
-    const shown = s.slice(valueStart, lineEnd(s, valueStart)).replace(/\s+#.*$/, '');
+    const shown = withoutTrailingComment(s.slice(valueStart, lineEnd(s, valueStart)));
     problem(file, 'spaces-around-equals', range(l.line, from, to),
       `Spaces around '=' break this line: bash runs a command named '${key}' instead of assigning it, and NetworkManager ignores the line, so ${key} is never set. Write ${key}=${shown.length && shown.length <= 60 ? shown : 'value'} with no spaces.`);
   }
@@ -168,6 +168,20 @@ function parseLine(l: SourceLine, file: IfcfgFile): void {
   };
   scanValue(l, valueStart, a, file);
   file.assignments.push(a);
+}
+
+/**
+ * The text before a ` # comment` (blanks before the first `#` that follows a blank), as
+ * s.replace(/\s+#.*$/, '') would cut it, in linear time (that regex is quadratic on long blank runs).
+ */
+export function withoutTrailingComment(s: string): string {
+  for (let i = s.indexOf('#'); i >= 0; i = s.indexOf('#', i + 1)) {
+    if (i === 0 || !/\s/.test(s[i - 1])) continue;
+    let j = i - 1;
+    while (j > 0 && /\s/.test(s[j - 1])) j--;
+    return s.slice(0, j);
+  }
+  return s;
 }
 
 function lineEnd(s: string, from: number): number {

@@ -1,5 +1,6 @@
 // Small guards and range helpers shared by the navigation features. Pure: no I/O.
 import type { Position, Range } from 'vscode-languageserver-types';
+import { trimEndChars } from '../text';
 
 export const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -47,7 +48,7 @@ export function compareLocation(a: { uri: string; range: Range }, b: { uri: stri
 
 /** Last path segment of a host root ('/fleet/h1' → 'h1'; '/' stays '/'). */
 export function hostName(root: string): string {
-  const trimmed = root.replace(/\/+$/, '');
+  const trimmed = trimEndChars(root, '/');
   if (!trimmed) return '/';
   const slash = trimmed.lastIndexOf('/');
   return slash < 0 ? trimmed : trimmed.slice(slash + 1) || trimmed;

@@ -1,5 +1,5 @@
 import { IFCFG_KEYS, resolveKey } from '../../kb';
-import { nearest } from '../../text';
+import { nearest, trimEndChars } from '../../text';
 import type { IfcfgRule, RuleSeverity } from '../types';
 import { EXTRA_KEYS, EXTRA_NUMBERED, isExtraKnownKey, SUSE_ONLY_KEYS, SUSE_RENAME_IS_FIX } from './extra-known-keys';
 import { liveAssignments, renameKey } from './util';
@@ -27,6 +27,28 @@ function allNumberedBases(): string[] {
 
 interface Verdict { suggestion?: string; reason: 'unknown' | 'leading-zero' | 'suse'; renameFixes: boolean }
 
+const DIGITS = '0123456789';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * A key whose number has leading zeros, split as /^([A-Za-z_][A-Za-z0-9_]*?)0+([0-9]+)$/ would split
+ * it (shortest base, then the zeros, then at least one digit), in linear time: that regex backtracks
+ * cubically on a long run of zeros that is not at the end (found by npm run fuzz).
+ */
+export function leadingZeroSplit(key: string): { base: string; digits: string } | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return undefined;
+  let t = key.length;
+  while (t > 0 && isDigit(key[t - 1])) t--;
+  // The base is at least one character; the zeros start at the first '0' of the trailing digits that
+  // leaves room for one more digit after it.
+  let p = Math.max(t, 1);
+  while (p < key.length - 1 && key[p] !== '0') p++;
+  if (p >= key.length - 1 || key[p] !== '0') return undefined;
+  let z = p;
+  while (z < key.length - 1 && key[z] === '0') z++;
+  return { base: key.slice(0, p), digits: key.slice(z) };
+}
+
 function judge(key: string): Verdict | undefined {
   const kb = resolveKey(key);
   if (kb) {
@@ -37,9 +59,9 @@ function judge(key: string): Verdict | undefined {
   if (isExtraKnownKey(key)) return undefined;
   if (SUSE_ONLY_KEYS.has(key)) return { suggestion: SUSE_ONLY_KEYS.get(key), reason: 'suse', renameFixes: SUSE_RENAME_IS_FIX.has(key) };
   // IPADDR01: a number with leading zeros is never read; IPADDR1 is.
-  const lz = /^([A-Za-z_][A-Za-z0-9_]*?)0+([0-9]+)$/.exec(key);
+  const lz = leadingZeroSplit(key);
   if (lz) {
-    const fixed = lz[1] + String(Number(lz[2]));
+    const fixed = lz.base + String(Number(lz.digits));
     if (fixed !== key && (resolveKey(fixed) || isExtraKnownKey(fixed))) return { suggestion: fixed, reason: 'leading-zero', renameFixes: true };
   }
   const max = key.length <= 4 ? 1 : 2;
@@ -77,7 +99,7 @@ const rule: IfcfgRule = {
     for (const a of liveAssignments(ctx)) {
       const v = verdictOf(a.key);
       if (!v) continue;
-      const severity: RuleSeverity | undefined = v.suggestion && BONDING_KEYS.has(v.suggestion.replace(/[0-9]+$/, '')) ? 'error' : undefined;
+      const severity: RuleSeverity | undefined = v.suggestion && BONDING_KEYS.has(trimEndChars(v.suggestion, DIGITS)) ? 'error' : undefined;
       let message: string;
       if (v.reason === 'suse') {
         message = `${a.key} is a SUSE sysconfig key: neither initscripts nor NetworkManager reads it on RHEL-family systems, so it has no effect.`

@@ -21,7 +21,7 @@ import { BONDING_MODULE, getBondingModuleParam, normalizeModuleName, type Bondin
 import { kernelIn4Pton, kernelParseModuleInt, kernelParseTableValue } from '../../kb/parse';
 import { getOption, kernelTableOf, MAX_ARP_TARGETS } from '../../kb/options';
 import { MODE_TABLE, modeByNumber, type BondMode } from '../../kb/modes';
-import { editDistance } from '../../text';
+import { editDistance, trimEndChars } from '../../text';
 import { pathOfUri, type HostFacts, type HostModel } from '../../workspace/model';
 import { kmodReadOrder } from './kmod-order';
 
@@ -321,7 +321,7 @@ const SHELL_SEPARATORS = /^(;|&&|\|\||\||&)$/;
 /** `install bond1 /sbin/modprobe --ignore-install bonding -o bond1 …`: a modprobe/insmod call with -o. */
 function installTrick(st: ModprobeStatement, bondingTarget: boolean): RenameTrick | undefined {
   const words = st.args.slice(1);
-  const mentionsBonding = bondingTarget || words.some((w) => normalizeModuleName(w.text.replace(/[;&|]+$/, '')) === BONDING_MODULE);
+  const mentionsBonding = bondingTarget || words.some((w) => normalizeModuleName(trimEndChars(w.text, ';&|')) === BONDING_MODULE);
   if (!mentionsBonding) return undefined;
   let inModprobe = false;
   for (let k = 0; k < words.length; k++) {
@@ -332,7 +332,7 @@ function installTrick(st: ModprobeStatement, bondingTarget: boolean): RenameTric
     if (!inModprobe) continue;
     if (w === '-o' || w === '--name') {
       const next = words[k + 1];
-      return { stmt: st, first: words[k], last: next ?? words[k], where: 'install', newName: next?.text.replace(/[;&|]+$/, '') };
+      return { stmt: st, first: words[k], last: next ?? words[k], where: 'install', newName: next && trimEndChars(next.text, ';&|') };
     }
     if (/^-o[^-]/.test(w) || /^--name=./.test(w)) {
       return { stmt: st, first: words[k], last: words[k], where: 'install', newName: w.startsWith('--') ? w.slice(7) : w.slice(2) };

@@ -1,8 +1,9 @@
 import type { ModprobeRule } from '../types';
+import { withoutQueryAndFragment } from '../../text';
 
 /** The directory part of a document URI, decoded ("" when there is none). */
 function parentDir(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '').replace(/\\/g, '/');
+  const path = withoutQueryAndFragment(uri).replace(/\\/g, '/');
   const parts = path.split('/');
   let dir = parts.length >= 2 ? parts[parts.length - 2] : '';
   try { dir = decodeURIComponent(dir); } catch { /* keep as is */ }
