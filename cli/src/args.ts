@@ -25,7 +25,7 @@ export interface CliOptions {
   /** undefined = decide from the terminal and NO_COLOR. */
   color?: boolean;
   /** Analysis threads; 0 = decide from the number of files and cores. */
-  jobs: number;
+  jobs: number | 'auto';
 }
 
 export class UsageError extends Error {}
@@ -48,8 +48,8 @@ Fixing:
       --fix                 apply the safe quick fixes in place, then report what is left
 
 Speed:
-  -j, --jobs N              analyse in N threads (default: one per core, up to 4, when there are
-                            at least 4000 files; 1 below that, where a thread costs more than it saves)
+  -j, --jobs N|auto         analyse in N threads (default 1); auto: one per core, at most 4, for
+                            runs of 10,000 files or more
 
 Input:
       --stdin               read one file's text from standard input
@@ -75,7 +75,7 @@ const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 export function parseArgs(argv: readonly string[]): CliOptions {
   const o: CliOptions = {
     paths: [], format: 'text', fix: false, maxWarnings: -1, quiet: false, stdin: false, noConfig: false,
-    rules: {}, listRules: false, version: false, help: false, jobs: 0,
+    rules: {}, listRules: false, version: false, help: false, jobs: 1,
   };
   let i = 0;
   const value = (name: string, inline: string | undefined): string => {
@@ -113,7 +113,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '-j': case '--jobs': {
         const v = value(name, inline);
-        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64) throw new UsageError(`--jobs needs a whole number from 1 to 64, not '${v}'`);
+        if (v === 'auto') { o.jobs = 'auto'; break; }
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64) throw new UsageError(`--jobs needs a whole number from 1 to 64 or 'auto', not '${v}'`);
         o.jobs = Number(v);
         break;
       }

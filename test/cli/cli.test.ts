@@ -297,6 +297,7 @@ test('--jobs: several threads give the same report, errors and fixes as one', as
     assert.deepEqual(rel(fixThree, b), rel(fixOne, a));
     assert.deepEqual(readTree(b), readTree(a), 'the same files, fixed the same way');
     assert.equal(bondlint(['-j', '0', a]).code, 2);
+    assert.deepEqual(bondlint(['-j', 'auto', '-f', 'json', a], { cwd: a }).stdout, bondlint(['-f', 'json', a], { cwd: a }).stdout);
     assert.match(bondlint(['-j', 'many', a]).stderr, /--jobs needs a whole number/);
   } finally {
     fs.rmSync(a, { recursive: true, force: true });
