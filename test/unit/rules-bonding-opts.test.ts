@@ -111,3 +111,14 @@ test('ARP targets are read as the kernel reads them (in4_pton; verdicts from the
     assert.deepEqual(outcome(t), { outcome: 'accepted', targets: read }, t);
   }
 });
+
+test('options the kernel accepts in every mode but that only act in some (bonding.rst) get the no-effect warning elsewhere', () => {
+  const noEffect = (opts: string) => optsCodes(opts).includes('bonding-opts-no-effect');
+  assert.ok(noEffect('"mode=802.3ad miimon=100 fail_over_mac=active"'), 'fail_over_mac outside active-backup');
+  assert.ok(!noEffect('"mode=active-backup miimon=100 fail_over_mac=active"'));
+  assert.ok(noEffect('"mode=active-backup miimon=100 min_links=2"'), 'min_links outside 802.3ad');
+  assert.ok(!noEffect('"mode=802.3ad miimon=100 min_links=2"'));
+  assert.ok(noEffect('"mode=balance-xor miimon=100 num_grat_arp=3"'), 'num_grat_arp outside active-backup');
+  assert.ok(!noEffect('"mode=active-backup miimon=100 num_grat_arp=3"'));
+  assert.ok(noEffect('"mode=balance-rr miimon=100 num_unsol_na=3"'));
+});

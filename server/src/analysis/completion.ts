@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { DocContext, IfcfgContext, IfcfgRole, ModprobeContext } from './context';
 import { IFCFG_KEYS, getKey, IfcfgKey, keyAppliesToRole } from './kb/ifcfg-keys';
-import { BOND_OPTIONS, getOption, type BondOption } from './kb/options';
+import { BOND_OPTIONS, effectiveModes, getOption, type BondOption } from './kb/options';
 import { MODES, parseModeValue, type ModeName } from './kb/modes';
 import { MODPROBE_COMMANDS, BONDING_MODULE_PARAMS, normalizeModuleName } from './kb/modprobe';
 import { commandDoc, keyDoc, modeDoc, optionDoc } from './docs';
@@ -189,7 +189,7 @@ function optionNameItems(options: readonly BondOption[], set: Set<string>, mode:
   for (const o of options) {
     if (set.has(o.name) && !o.repeatable) continue;
     const refused = o.rejectedIn.includes(mode);
-    const effective = o.modes.includes(mode) && !refused;
+    const effective = effectiveModes(o).includes(mode) && !refused;
     const rank = o.name === 'mode' ? 0 : o.name === 'miimon' ? 1 : effective ? 2 : refused ? 4 : 3;
     items.push({
       label: o.name,

@@ -1,5 +1,5 @@
 // Markdown documentation for keys, options, modes and commands, shared by hover and completion.
-import { getOption, type BondOption } from './kb/options';
+import { effectiveModes, getOption, type BondOption } from './kb/options';
 import { MODES, type BondMode, type ModeName } from './kb/modes';
 import type { IfcfgKey } from './kb/ifcfg-keys';
 import type { ModprobeCommand } from './kb/modprobe';
@@ -38,10 +38,11 @@ export function optionDoc(o: BondOption, opts: { currentMode?: ModeName; moduleP
   const r = range(o);
   if (r) lines.push(`Range: ${r}${o.keywords?.length ? ` (also ${o.keywords.map((k) => `\`${k.name}\``).join(', ')} through sysfs)` : ''}  `);
   lines.push(`Default: ${o.default}  `);
-  if (o.modes.length && o.modes.length < MODES.length) lines.push(`Effective in: ${o.modes.join(', ')}  `);
+  const effective = effectiveModes(o);
+  if (effective.length && effective.length < MODES.length) lines.push(`Effective in: ${effective.join(', ')}  `);
   if (o.rejectedIn.length) lines.push(`Refused by the kernel in: ${o.rejectedIn.join(', ')}  `);
   if (opts.currentMode) {
-    const effect = o.rejectedIn.includes(opts.currentMode) ? '⚠️ refused in this bond\'s mode' : o.modes.includes(opts.currentMode) ? 'effective in this bond\'s mode' : '⚠️ no effect in this bond\'s mode';
+    const effect = o.rejectedIn.includes(opts.currentMode) ? '⚠️ refused in this bond\'s mode' : effective.includes(opts.currentMode) ? 'effective in this bond\'s mode' : '⚠️ no effect in this bond\'s mode';
     lines.push(`This bond (${opts.currentMode}): ${effect}  `);
   }
   const where = [o.sysfs ? 'BONDING_OPTS (sysfs)' : undefined, o.moduleParam ? 'modprobe.d `options bonding`' : undefined].filter(Boolean).join(', ');

@@ -63,8 +63,14 @@ export interface BondOption {
   default: string;
   /** The kernel's numeric default, when there is a single one. */
   defaultNumber?: number;
-  /** Modes where the option has an effect. */
+  /** Modes where the kernel accepts the option (the reference's `modes`). */
   modes: readonly ModeName[];
+  /**
+   * Where it has an effect, when that is narrower than `modes`: the kernel takes the option in every
+   * mode but only acts on it in some (the kernel documentation says so, and a module parameter outside
+   * them draws a warning). Use effectiveModes().
+   */
+  effectiveIn?: readonly ModeName[];
   /** Modes where the kernel refuses to set it (sysfs/netlink write fails with EACCES, "mode dependency failed"). */
   rejectedIn: readonly ModeName[];
   /** Exists as a `bonding` module parameter (modprobe.d `options bonding ...`). */
@@ -583,6 +589,7 @@ export const BOND_OPTIONS: readonly BondOption[] = [
     default: 'none (0)',
     defaultNumber: 0,
     modes: ALL,
+    effectiveIn: ['active-backup'],
     rejectedIn: [],
     moduleParam: true,
     sysfs: true,
@@ -835,6 +842,7 @@ export const BOND_OPTIONS: readonly BondOption[] = [
     default: '0',
     defaultNumber: 0,
     modes: ALL,
+    effectiveIn: ['802.3ad'],
     rejectedIn: [],
     moduleParam: true,
     sysfs: true,
@@ -862,6 +870,7 @@ export const BOND_OPTIONS: readonly BondOption[] = [
     default: '1',
     defaultNumber: 1,
     modes: ALL,
+    effectiveIn: ['active-backup'],
     rejectedIn: [],
     moduleParam: true,
     sysfs: true,
@@ -890,6 +899,7 @@ export const BOND_OPTIONS: readonly BondOption[] = [
     default: '1',
     defaultNumber: 1,
     modes: ALL,
+    effectiveIn: ['active-backup'],
     rejectedIn: [],
     moduleParam: true,
     sysfs: true,
@@ -1220,7 +1230,12 @@ export function parseOptionValue(opt: BondOption, value: string): KernelParseRes
 /** Effect of an option in a mode: used, accepted but without effect, or refused by the kernel. */
 export function optionEffectInMode(opt: BondOption, mode: ModeName): 'effective' | 'no-effect' | 'rejected' {
   if (opt.rejectedIn.includes(mode)) return 'rejected';
-  return opt.modes.includes(mode) ? 'effective' : 'no-effect';
+  return effectiveModes(opt).includes(mode) ? 'effective' : 'no-effect';
+}
+
+/** The modes where the option has an effect. */
+export function effectiveModes(opt: BondOption): readonly ModeName[] {
+  return opt.effectiveIn ?? opt.modes;
 }
 
 /** Options that exist only as module parameters (no sysfs file, no netlink attribute). */

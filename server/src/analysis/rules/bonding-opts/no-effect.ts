@@ -1,4 +1,4 @@
-import { getOption } from '../../kb/options';
+import { effectiveModes, getOption } from '../../kb/options';
 import type { IfcfgRule } from '../types';
 import { optsOf, removeTokenFix, tokenOf } from './util';
 
@@ -15,9 +15,10 @@ const rule: IfcfgRule = {
     const mode = opts.sim.state.mode;
     return opts.sim.verdicts.flatMap((v) => {
       const opt = getOption(v.token.key);
-      if (v.outcome !== 'accepted' || !opt || !v.writes.length || opt.modes.includes(mode)) return [];
-      if (opt.name === 'primary' || opt.runtimeOnly) return [];
-      const where = opt.modes.length ? `it only matters in ${opt.modes.join(', ')}` : 'it has no effect in any mode';
+      if (v.outcome !== 'accepted' || !opt || !v.writes.length) return [];
+      const modes = effectiveModes(opt);
+      if (modes.includes(mode) || opt.name === 'primary' || opt.runtimeOnly) return [];
+      const where = modes.length ? `it only matters in ${modes.join(', ')}` : 'it has no effect in any mode';
       return [{
         range: v.token.range,
         message: `'${v.token.text}' is accepted but does nothing in mode ${mode}: ${where}. Remove it, or check that the mode is the one you meant.`,
