@@ -49,6 +49,11 @@ export function installVsix(vsix, extensionsDir) {
  * @param {string} [o.extensionsDir]
  * @param {{ path: string, selector: string }[]} [o.screenshots] taken once each selector appears
  * @param {string} [o.label]
+ * @param {boolean} [o.untrusted] Restricted Mode: workspace trust on (no --disable-workspace-trust,
+ *   `security.workspace.trust.enabled: true`, no startup prompt) in a fresh browser profile, so the
+ *   folder is not in the trusted-folders list and VS Code opens it untrusted
+ * @param {{ selector: string, what: string }[]} [o.domChecks] must each appear in the workbench
+ *   while the suite runs, or the run fails
  */
 export async function runSuite(o) {
   const { chromium } = await import('playwright-core');
@@ -65,10 +70,18 @@ export async function runSuite(o) {
   writeFileSync(join(tmp, 'config.yaml'), '');
   // Quiet, predictable workbench: no local history copies (renames in the tests make it complain).
   mkdirSync(join(tmp, 'user', 'User'), { recursive: true });
-  writeFileSync(join(tmp, 'user', 'User', 'settings.json'), JSON.stringify({ 'workbench.localHistory.enabled': false, 'workbench.startupEditor': 'none' }));
+  const settings = { 'workbench.localHistory.enabled': false, 'workbench.startupEditor': 'none' };
+  // Restricted Mode: trust is decided per folder from the trusted-folders list (application storage,
+  // i.e. the browser profile, fresh for every run) unless the feature is off; the resolver of
+  // code-server does not mark its remote as trusted. No prompt: the folder simply stays untrusted.
+  if (o.untrusted) Object.assign(settings, {
+    'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.emptyWindow': false, 'security.workspace.trust.banner': 'always',
+  });
+  writeFileSync(join(tmp, 'user', 'User', 'settings.json'), JSON.stringify(settings));
   const args = [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', join(tmp, 'config.yaml'),
     '--user-data-dir', join(tmp, 'user'), '--extensions-dir', o.extensionsDir ?? join(tmp, 'ext'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', o.workspace];
+    '--disable-telemetry', '--disable-update-check', ...(o.untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', o.workspace];
   if (readFileSync(join(dirname(entry), 'cli.js'), 'utf8').includes('"vscode-option"')) args.splice(1, 0, '--vscode-option', 'enable-smoke-test-driver');
   const server = spawn(process.env.CODE_SERVER_NODE ?? process.execPath, args, {
     detached: true, stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,7 +120,7 @@ export async function runSuite(o) {
       const text = (a ?? []).map(String).join(' ');
       const r = /MOCHA_RESULT (.*)/.exec(text);
       if (r) result = r[1];
-      if (type === 'error' || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending)|DIAG|COMPL|HOVER|FIX|SUITE|\S+ tests?)/.test(text) || /^\s{2,}\S/.test(text) || process.env.VERBOSE) console.log(`[exthost ${type}]`, text);
+      if (type === 'error' || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending)|DIAG|COMPL|HOVER|FIX|SUITE|RESTRICTED|\S+ tests?)/.test(text) || /^\s{2,}\S/.test(text) || process.env.VERBOSE) console.log(`[exthost ${type}]`, text);
     });
     const auth = `127.0.0.1:${port}`;
     const payload = JSON.stringify([
@@ -117,6 +130,15 @@ export async function runSuite(o) {
     await page.goto(`http://${auth}/?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(payload)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
     log('workbench rendered');
+    // Workbench checks from the browser side (what a person would see), alongside the suite.
+    const domSeen = new Set();
+    const domChecks = Promise.all((o.domChecks ?? []).map(async (c) => {
+      try {
+        await page.waitForSelector(c.selector, { timeout: 90000, state: 'attached' });
+        domSeen.add(c.what);
+        log('workbench shows', c.what);
+      } catch { /* reported as missing below */ }
+    }));
     const shots = (async () => {
       for (const s of o.screenshots ?? []) {
         try {
@@ -152,8 +174,15 @@ export async function runSuite(o) {
     await onDemand;
     clearTimeout(watchdog);
     await Promise.race([shots, new Promise((r) => setTimeout(r, 3000))]);
+    let domOk = true;
+    if (o.domChecks?.length) {
+      await Promise.race([domChecks, new Promise((r) => setTimeout(r, 5000))]);
+      const missing = o.domChecks.filter((c) => !domSeen.has(c.what)).map((c) => c.what);
+      domOk = missing.length === 0;
+      log(`workbench checks: ${o.domChecks.length - missing.length} of ${o.domChecks.length} seen${missing.length ? `; MISSING: ${missing.join('; ')}` : ''}`);
+    }
     log(`suite finished: ${result} (exit code ${code})`);
-    return await cleanup(code === 0 ? 0 : 1);
+    return await cleanup(code === 0 && domOk ? 0 : 1);
   } catch (e) {
     clearTimeout(watchdog);
     log('ERROR', e.stack ?? e);
