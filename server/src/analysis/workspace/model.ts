@@ -87,6 +87,8 @@ export interface OptionsFacts {
 
 export interface HostFacts {
   ifcfg: IfcfgEntry[];
+  /** The entry of each ifcfg file. */
+  byContext: Map<DocContext, IfcfgEntry>;
   /** Files each consumer reads, by DEVICE (a device name with several files is a duplicate). */
   byDevice: Map<string, IfcfgEntry[]>;
   bonds: Map<string, BondFacts>;
@@ -116,7 +118,7 @@ export class HostModel {
 }
 
 function deriveFacts(files: DocContext[]): HostFacts {
-  const f: HostFacts = { ifcfg: [], byDevice: new Map(), bonds: new Map(), orphans: [], modprobe: [], aliases: [], options: [] };
+  const f: HostFacts = { ifcfg: [], byContext: new Map(), byDevice: new Map(), bonds: new Map(), orphans: [], modprobe: [], aliases: [], options: [] };
   const sorted = [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   for (const ctx of sorted) {
     if (ctx.language === 'modprobe') {
@@ -130,6 +132,7 @@ function deriveFacts(files: DocContext[]): HostFacts {
     const b = backupName(ctx.fileName, ctx.get('DEVICE')?.value);
     const entry: IfcfgEntry = { ctx, readByInitscripts: b ? b.initscriptsReads : true, readByNm: b ? b.nmReads : true };
     f.ifcfg.push(entry);
+    f.byContext.set(ctx, entry);
     if (!entry.readByInitscripts && !entry.readByNm) continue;
     const list = f.byDevice.get(ctx.deviceName) ?? [];
     list.push(entry);

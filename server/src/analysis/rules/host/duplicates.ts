@@ -1,30 +1,74 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { IfcfgContext } from '../../context';
 import type { Finding, IfcfgRule, RuleSeverity } from '../types';
+import type { HostFacts, IfcfgEntry } from '../../workspace/model';
 import { hostFacts, keyLocation } from './util';
 
+type Key = 'DEVICE' | 'HWADDR' | 'IPADDR';
+
+/** Files named in the message, and given as related information (a copied file can recur hundreds of times). */
+const MAX_NAMED = 5;
+const MAX_RELATED = 20;
+
+function normalized(c: IfcfgContext, key: Key): string | undefined {
+  const v = key === 'DEVICE' ? c.deviceName : c.get(key)?.value;
+  return v ? (key === 'HWADDR' ? v.toLowerCase().replace(/-/g, ':') : v) : undefined;
+}
+
+/**
+ * The host's files by the normalized value of `key`, built once per host state (each file looking
+ * through every other file made a host of 3 000 VLAN files take seconds).
+ */
+const indexes = new WeakMap<HostFacts, Map<Key, Map<string, IfcfgEntry[]>>>();
+function indexOf(f: HostFacts, key: Key): Map<string, IfcfgEntry[]> {
+  let byKey = indexes.get(f);
+  if (!byKey) indexes.set(f, (byKey = new Map()));
+  let index = byKey.get(key);
+  if (!index) {
+    index = new Map();
+    for (const e of f.ifcfg) {
+      if (!e.readByInitscripts && !e.readByNm) continue;
+      const v = normalized(e.ctx, key);
+      if (v === undefined) continue;
+      const list = index.get(v);
+      if (list) list.push(e); else index.set(v, [e]);
+    }
+    byKey.set(key, index);
+  }
+  return index;
+}
+
 /** B3, D5: two files of one host that configure the same DEVICE / HWADDR / IPADDR. */
-function duplicateRule(meta: { id: string; key: 'DEVICE' | 'HWADDR' | 'IPADDR'; severity: RuleSeverity; catalogue: string[]; title: string; why: string }): IfcfgRule {
+function duplicateRule(meta: { id: string; key: Key; severity: RuleSeverity; catalogue: string[]; title: string; why: string }): IfcfgRule {
   return {
     id: meta.id, language: 'ifcfg', severity: meta.severity, title: meta.title, catalogue: meta.catalogue,
     check(ctx) {
       const f = hostFacts(ctx);
       if (!f) return [];
-      const me = f.ifcfg.find((e) => e.ctx === ctx);
+      const me = f.byContext.get(ctx);
       if (!me || (!me.readByInitscripts && !me.readByNm)) return [];
-      const norm = (c: IfcfgContext) => {
-        const v = meta.key === 'DEVICE' ? c.deviceName : c.get(meta.key)?.value;
-        return v ? (meta.key === 'HWADDR' ? v.toLowerCase().replace(/-/g, ':') : v) : undefined;
-      };
-      const mine = norm(ctx);
+      const mine = normalized(ctx, meta.key);
       if (!mine) return [];
-      const others = f.ifcfg.filter((e) => e.ctx !== ctx && (e.readByInitscripts && me.readByInitscripts || e.readByNm && me.readByNm) && norm(e.ctx) === mine);
-      if (!others.length) return [];
+      const same = indexOf(f, meta.key).get(mine);
+      if (!same || same.length < 2) return [];
+      // The other files a consumer reading this one also reads: the first MAX_RELATED of them, and
+      // how many there are (no full scan per file: hundreds of copies would make it quadratic).
+      const seenBy = (e: IfcfgEntry) => (e.readByInitscripts && me.readByInitscripts) || (e.readByNm && me.readByNm);
+      const others: IfcfgEntry[] = [];
+      let count = 0;
+      for (const e of same) {
+        if (e.ctx === ctx || !seenBy(e)) continue;
+        if (others.length < MAX_RELATED) others.push(e);
+        else if (me.readByInitscripts && me.readByNm) { count = same.length - 1; break; }
+        count++;
+      }
+      if (!count) return [];
       const range: Range = keyLocation(ctx, meta.key);
+      const names = others.slice(0, MAX_NAMED).map((o) => o.ctx.fileName).join(', ') + (count > MAX_NAMED ? ` and ${count - MAX_NAMED} more files` : '');
       const f1: Finding = {
         range,
-        message: `${meta.key}=${mine} is also configured in ${others.map((o) => o.ctx.fileName).join(', ')}: ${meta.why}`,
-        related: others.map((o) => ({ location: { uri: o.ctx.uri, range: keyLocation(o.ctx, meta.key) }, message: `${o.ctx.fileName}: ${meta.key}=${mine}` })),
+        message: `${meta.key}=${mine} is also configured in ${names}: ${meta.why}`,
+        related: others.slice(0, MAX_RELATED).map((o) => ({ location: { uri: o.ctx.uri, range: keyLocation(o.ctx, meta.key) }, message: `${o.ctx.fileName}: ${meta.key}=${mine}` })),
       };
       return [f1];
     },

@@ -1,7 +1,21 @@
 import type { IfcfgRule } from '../types';
 import { bondFileText, deviceNameProblem } from '../../templates';
-import { nmControlled } from '../../workspace/model';
+import type { DocContext } from '../../context';
+import { nmControlled, type HostFacts, type IfcfgEntry, type MemberFacts } from '../../workspace/model';
 import { entryOf, hostFacts } from './util';
+
+/** Orphans by file and ifcfg files by name, once per host state (a lookup per file is quadratic). */
+const lookups = new WeakMap<HostFacts, { orphanOf: Map<DocContext, MemberFacts>; fileNamed: Map<string, IfcfgEntry> }>();
+function lookupsOf(f: HostFacts) {
+  let l = lookups.get(f);
+  if (!l) {
+    l = { orphanOf: new Map(), fileNamed: new Map() };
+    for (const m of f.orphans) if (!l.orphanOf.has(m.entry.ctx)) l.orphanOf.set(m.entry.ctx, m);
+    for (const e of f.ifcfg) if (!l.fileNamed.has(e.ctx.fileName)) l.fileNamed.set(e.ctx.fileName, e);
+    lookups.set(f, l);
+  }
+  return l;
+}
 
 /** D1: a member's MASTER= names a bond that has no ifcfg file in this host. */
 const rule: IfcfgRule = {
@@ -13,10 +27,11 @@ const rule: IfcfgRule = {
   check(ctx) {
     const f = hostFacts(ctx);
     if (!f || !entryOf(ctx, f)) return [];
-    const orphan = f.orphans.find((m) => m.entry.ctx === ctx);
+    const l = lookupsOf(f);
+    const orphan = l.orphanOf.get(ctx);
     if (!orphan) return [];
     const name = orphan.master.value;
-    const sameFile = f.ifcfg.find((e) => e.ctx.fileName === `ifcfg-${name}`);
+    const sameFile = l.fileNamed.get(`ifcfg-${name}`);
     const hint = sameFile
       ? ` ${sameFile.ctx.fileName} exists but sets DEVICE=${sameFile.ctx.deviceName}${sameFile.ctx.role !== 'bond' ? ' and is not a bond' : ''}.`
       : '';

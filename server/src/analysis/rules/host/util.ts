@@ -11,7 +11,7 @@ export function hostFacts(ctx: { host?: { facts: HostFacts } }): HostFacts | und
 
 /** The entry of this file in its host, if the file is one both consumers read (not a backup copy). */
 export function entryOf(ctx: IfcfgContext, f: HostFacts): IfcfgEntry | undefined {
-  const e = f.ifcfg.find((x) => x.ctx === ctx);
+  const e = f.byContext.get(ctx);
   return e && e.readByInitscripts && e.readByNm ? e : undefined;
 }
 
