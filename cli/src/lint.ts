@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as v8 from 'v8';
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { diagnose, fixAll, hostRootOf, pathOfUri, WorkspaceModel } from '../../server/src/analysis';
+import { diagnose, fixAll, hostRootOf, WorkspaceModel } from '../../server/src/analysis';
 import type { DiagnoseOptions } from '../../server/src/analysis';
 import type { LanguageId } from '../../server/src/analysis/rules/types';
 import { readTextSync } from '../../server/src/workspace-index';
@@ -108,7 +108,7 @@ export async function lint(input: LintInput): Promise<LintRun> {
       if (options < 0) { options = optionList.length; optionIds.set(o, options); optionList.push(o); }
     }
     const f: ShardFile = { entry, index, order, options };
-    const root = hostRootOf(pathOfUri(entry.uri));
+    const root = hostRootOf(entry.file);
     const h = hosts.get(root);
     if (h) h.push(f); else hosts.set(root, [f]);
   });
@@ -184,7 +184,7 @@ export function runShard(task: ShardTask, progress?: (phase: 'reading' | 'checki
   // diagnostics as one model of the whole run, in memory the size of one host rather than the fleet.
   const hosts = new Map<string, Loaded[]>();
   for (const l of loaded) {
-    const root = hostRootOf(pathOfUri(l.entry.uri));
+    const root = hostRootOf(l.entry.file);
     const h = hosts.get(root);
     if (h) h.push(l); else hosts.set(root, [l]);
   }

@@ -32,12 +32,12 @@ test('3 000 copies of one member file: each names a few of the others, not all o
   const r = diagnoseAll(m);
   assert.ok(r.ms < 15_000, `${r.ms} ms`);
   const d = diagnose(m.get(`${NS}ifcfg-eth7`)!).find((x) => x.code === 'duplicate-hwaddr')!;
-  assert.match(d.message, /^HWADDR=00:11:22:33:44:55 is also configured in ifcfg-eth\d+, ifcfg-eth\d+, ifcfg-eth\d+, ifcfg-eth\d+, ifcfg-eth\d+ and 2994 more files: /);
+  assert.match(d.message as string, /^HWADDR=00:11:22:33:44:55 is also configured in ifcfg-eth\d+, ifcfg-eth\d+, ifcfg-eth\d+, ifcfg-eth\d+, ifcfg-eth\d+ and 2994 more files: /);
   assert.equal(d.relatedInformation?.length, 20);
   assert.ok(!d.relatedInformation!.some((x) => x.location.uri.endsWith('/ifcfg-eth7')), 'not itself');
   // A lone pair still names the other file, with no "more".
   const p = new WorkspaceModel();
   p.set(`${NS}ifcfg-eth0`, 'DEVICE=eth0\nHWADDR=00:11:22:33:44:55\n', 'ifcfg');
   p.set(`${NS}ifcfg-eth1`, 'DEVICE=eth1\nHWADDR=00:11:22:33:44:55\n', 'ifcfg');
-  assert.match(diagnose(p.get(`${NS}ifcfg-eth0`)!).find((x) => x.code === 'duplicate-hwaddr')!.message, /is also configured in ifcfg-eth1: /);
+  assert.match(diagnose(p.get(`${NS}ifcfg-eth0`)!).find((x) => x.code === 'duplicate-hwaddr')!.message as string, /is also configured in ifcfg-eth1: /);
 });
