@@ -179,14 +179,22 @@ test('kmod read order: names sorted across directories, /etc hides the same name
   assert.deepEqual(kmodReadOrder(['/srv/h/usr/lib/modprobe.d/x.conf', '/srv/h/etc/modprobe.d/x.conf', '/srv/h/etc/modprobe.conf'], (p) => p).read, ['/srv/h/etc/modprobe.d/x.conf']);
 });
 
-test('today a /lib/modprobe.d file is a host of its own (hostRootOf): it does not join the /etc host', () => {
-  // Documented limitation: the hiding logic above is in place, but the workspace model does not put
-  // <root>/lib/modprobe.d next to <root>/etc/modprobe.d, so such files are still judged on their own.
+test('/lib, /usr/lib, /usr/local/lib and /run modprobe.d files join their host; a same-named /etc file hides them', () => {
   const model = new WorkspaceModel();
-  model.set(uri('/fleet/h1/etc/modprobe.d/bonding.conf'), 'options bonding mode=1 arp_interval=100\n', 'modprobe');
-  model.set(uri('/fleet/h1/lib/modprobe.d/bonding.conf'), 'options bonding arp_ip_target=10.0.0.1\n', 'modprobe');
-  assert.notEqual(model.hostOf(uri('/fleet/h1/etc/modprobe.d/bonding.conf')), model.hostOf(uri('/fleet/h1/lib/modprobe.d/bonding.conf')));
-  assert.ok(codes(diagnose(model.get(uri('/fleet/h1/etc/modprobe.d/bonding.conf'))!)).includes('modprobe-arp-incomplete'));
+  const etc = '/fleet/h1/etc/modprobe.d/bonding.conf';
+  model.set(uri(etc), 'options bonding mode=1 arp_interval=100\n', 'modprobe');
+  for (const d of ['lib', 'usr/lib', 'usr/local/lib', 'run']) {
+    model.set(uri(`/fleet/h1/${d}/modprobe.d/bonding.conf`), 'options bonding arp_ip_target=10.0.0.1\n', 'modprobe');
+    assert.equal(model.hostOf(uri(`/fleet/h1/${d}/modprobe.d/bonding.conf`)), model.hostOf(uri(etc)), d);
+  }
+  // Every other bonding.conf is hidden by /etc/modprobe.d/bonding.conf: kmod never reads their targets.
+  assert.ok(codes(diagnose(model.get(uri(etc))!)).includes('modprobe-arp-incomplete'));
+  // A differently named file in /usr/lib/modprobe.d is read, after /etc's by name order, and completes it.
+  model.set(uri('/fleet/h1/usr/lib/modprobe.d/targets.conf'), 'options bonding arp_ip_target=10.0.0.1\n', 'modprobe');
+  assert.ok(!codes(diagnose(model.get(uri(etc))!)).includes('modprobe-arp-incomplete'));
+  // Another host's /lib/modprobe.d stays out.
+  model.set(uri('/fleet/h2/lib/modprobe.d/targets.conf'), 'options bonding arp_ip_target=10.0.0.2\n', 'modprobe');
+  assert.notEqual(model.hostOf(uri('/fleet/h2/lib/modprobe.d/targets.conf')), model.hostOf(uri(etc)));
 });
 
 test('cost: an ifcfg edit reuses the host\'s merged load; a modprobe edit redoes only that host\'s; other hosts are untouched', () => {

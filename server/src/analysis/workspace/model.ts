@@ -23,7 +23,15 @@ export function hostRootOf(path: string): string {
 }
 
 /**
+ * The directories below a host's root that hold its files: ifcfg files, and every directory kmod
+ * reads modprobe.d files from (a file in /etc/modprobe.d hides a same-named one in the others, so
+ * they belong to one host). Longer suffixes first (usr/lib/modprobe.d before lib/modprobe.d).
+ */
+const SYSTEM_DIRS = ['etc/sysconfig/network-scripts/', 'usr/local/lib/modprobe.d/', 'usr/lib/modprobe.d/', 'lib/modprobe.d/', 'run/modprobe.d/', 'etc/modprobe.d/'];
+
+/**
  * hostRootOf for the usual …/etc/sysconfig/network-scripts/NAME and …/etc/modprobe.d/NAME paths
+ * (and the other modprobe.d directories)
  * without the regular expression (whose lazy prefix is tried at every position); undefined for
  * anything else, which the expression then decides.
  */
@@ -31,10 +39,9 @@ function hostRootFast(p: string): string | undefined {
   const slash = p.lastIndexOf('/');
   if (slash < 0 || slash === p.length - 1 || p.indexOf('\n') >= 0) return undefined;
   const dir = p.slice(0, slash + 1);
-  let etc: number;
-  if (dir.endsWith('etc/sysconfig/network-scripts/')) etc = dir.length - 'etc/sysconfig/network-scripts/'.length;
-  else if (dir.endsWith('etc/modprobe.d/')) etc = dir.length - 'etc/modprobe.d/'.length;
-  else return undefined;
+  const sys = SYSTEM_DIRS.find((d) => dir.endsWith(d) && (dir.length === d.length || dir[dir.length - d.length - 1] === '/'));
+  if (sys === undefined) return undefined;
+  const etc = dir.length - sys.length;
   const root = etc > 0 && p[etc - 1] === '/' ? p.slice(0, etc - 1) : p.slice(0, etc);
   return root === '' ? '/' : root;
 }
