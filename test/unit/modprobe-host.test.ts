@@ -279,3 +279,21 @@ test('three files: the last by name wins; each overridden word is reported in it
   }
   assert.deepEqual(codes(d.get(`${D}/z.conf`)), []);
 });
+
+test('modprobe-hidden-file: a same-named file in a directory kmod reads first, or a dot file', () => {
+  const model = new WorkspaceModel();
+  const etc = '/fleet/h1/etc/modprobe.d/bonding.conf';
+  const lib = '/fleet/h1/usr/lib/modprobe.d/bonding.conf';
+  model.set(uri(lib), 'options bonding max_bonds=0\n', 'modprobe');
+  assert.ok(!codes(diagnose(model.get(uri(lib))!)).includes('modprobe-hidden-file'), 'alone it is read');
+  model.set(uri(etc), 'alias bond0 bonding\n', 'modprobe');
+  const d = diagnose(model.get(uri(lib))!).find((x) => x.code === 'modprobe-hidden-file')!;
+  assert.match(d.message as string, /bonding\.conf in \/fleet\/h1\/etc\/modprobe\.d has the same name/);
+  assert.equal(d.relatedInformation?.[0].location.uri, uri(etc));
+  assert.ok(!codes(diagnose(model.get(uri(etc))!)).includes('modprobe-hidden-file'), 'the /etc file is the one read');
+  model.set(uri('/fleet/h1/etc/modprobe.d/.old.conf'), 'options bonding mode=4\n', 'modprobe');
+  assert.match(diagnose(model.get(uri('/fleet/h1/etc/modprobe.d/.old.conf'))!).find((x) => x.code === 'modprobe-hidden-file')!.message as string, /starts with a dot\. Rename it to old\.conf/);
+  // modprobe.conf outside modprobe.d is another rule's business.
+  model.set(uri('/fleet/h1/etc/modprobe.conf'), 'alias bond0 bonding\n', 'modprobe');
+  assert.ok(!codes(diagnose(model.get(uri('/fleet/h1/etc/modprobe.conf'))!)).includes('modprobe-hidden-file'));
+});

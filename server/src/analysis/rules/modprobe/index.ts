@@ -9,6 +9,7 @@ import badModuleName from './bad-module-name';
 import continuationJoin from './continuation-join';
 import inlineComment from './inline-comment';
 import legacyConfigFile from './legacy-config-file';
+import hiddenFile from './hidden-file';
 import aliasTarget from './alias-target';
 import aliasOptions from './alias-options';
 import moduleRename from './module-rename';
@@ -31,7 +32,7 @@ import maxBonds from './max-bonds';
 export const MODPROBE_RULES: readonly ModprobeRule[] = [
   indentedComment, unknownCommand, deprecatedCommand, missingArgument, badModuleName, continuationJoin, inlineComment,
   // bonding: files, aliases and the module parameters as the kernel reads them at load time
-  legacyConfigFile, aliasTarget, aliasOptions, moduleRename, notModuleParam, unknownParam, invalidValue,
+  legacyConfigFile, hiddenFile, aliasTarget, aliasOptions, moduleRename, notModuleParam, unknownParam, invalidValue,
   tooManyArpTargets, badArpTarget, arpValidateWithoutArp, miimonAndArp, arpIncomplete, ignoredInMode,
   delayWithoutMiimon, delayNotMultiple, useCarrier, numericValue, duplicateParam, maxBonds,
 ];
