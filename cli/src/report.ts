@@ -61,6 +61,15 @@ export interface Report {
 const SEVERITY_WORD: Record<number, RuleSeverity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 export function displayPath(file: string, base: string): string {
+  // The usual case, without path.relative (3 µs a call: 30 ms on a 10k-file run): a normalized
+  // absolute path below the base.
+  if (path.sep === '/' && path.isAbsolute(file) && path.isAbsolute(base)) {
+    const prefix = base.endsWith('/') ? base : `${base}/`;
+    const rest = file.startsWith(prefix) ? file.slice(prefix.length) : '';
+    // Only a normalized rest: no `.`/`..` segments, no `//`, no trailing `/` (and never one that
+    // starts with `..`, which the slow path shows as absolute).
+    if (rest !== '' && rest[0] !== '/' && !rest.startsWith('..') && !rest.endsWith('/') && !/(^|\/)\.\.?(\/|$)|\/\//.test(rest)) return rest;
+  }
   const rel = path.relative(base, file);
   if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
   return file;

@@ -304,3 +304,18 @@ test('--jobs: several threads give the same report, errors and fixes as one', as
     fs.rmSync(b, { recursive: true, force: true });
   }
 });
+
+test('display paths: the fast path gives what path.relative gives', async () => {
+  const { displayPath } = await import('../../cli/src/report');
+  const slow = (file: string, base: string) => {
+    const rel = path.relative(base, file);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+  };
+  const bases = ['/', '/work', '/work/', '/work/fleet', '/work/fleet/', '/w'];
+  const files = ['/work/fleet/h1/etc/x', '/work/fleet', '/work/fleet/', '/work/fleetx/a', '/work/./fleet/a', '/work/fleet/../a', '/work//fleet/a', '/work/fleet/a/..', '/work/fleet/.hidden', '/work/fleet/..x', '/etc/x', 'relative/x', '/'];
+  for (const b of bases) for (const f of files) assert.equal(displayPath(f, b), slow(f, b), `${f} from ${b}`);
+  const { default: fc } = await import('fast-check');
+  const seg = fc.constantFrom('a', 'b', '.', '..', '', '..x', '.h', 'etc');
+  const abs = fc.array(seg, { maxLength: 6 }).map((x) => '/' + x.join('/'));
+  fc.assert(fc.property(abs, abs, (f, b) => assert.equal(displayPath(f, b), slow(f, b), `${f} from ${b}`)), { numRuns: 5000 });
+});
