@@ -120,7 +120,7 @@ export async function runSuite(o) {
       const text = (a ?? []).map(String).join(' ');
       const r = /MOCHA_RESULT (.*)/.exec(text);
       if (r) result = r[1];
-      if (type === 'error' || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending)|DIAG|COMPL|HOVER|FIX|SUITE|RESTRICTED|\S+ tests?)/.test(text) || /^\s{2,}\S/.test(text) || process.env.VERBOSE) console.log(`[exthost ${type}]`, text);
+      if (type === 'error' || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending)|DIAG|COMPL|HOVER|FIX|SUITE|RESTRICTED|RESTART|\S+ tests?)/.test(text) || /^\s{2,}\S/.test(text) || process.env.VERBOSE) console.log(`[exthost ${type}]`, text);
     });
     const auth = `127.0.0.1:${port}`;
     const payload = JSON.stringify([

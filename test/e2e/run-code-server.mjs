@@ -19,6 +19,10 @@ if (!only || only === 'trusted') {
     workspace: scratchCopy(join(root, 'test', 'e2e', 'workspace'), tmp),
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'dist', 'test', 'suite.js'),
+    // The suite's last part kills the server five times: the user must see the client give up.
+    domChecks: [
+      { selector: '.notification-toast:has-text("will not be restarted")', what: 'the error message after the fifth crash' },
+    ],
     screenshots: [
       { selector: '.markers-panel .monaco-list-row:has-text("Spaces around")', path: join(root, 'test-results', 'problems-panel.png') },
     ],

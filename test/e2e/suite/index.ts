@@ -5,6 +5,7 @@ import * as util from 'util';
 import { defineFoundationTests } from './foundation.test';
 import { defineAuthoringTests } from './authoring.test';
 import { defineTourTests } from './tour.test';
+import { defineRestartTests } from './restart.test';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const Mocha = require('mocha');
@@ -18,6 +19,7 @@ export function run(): Promise<void> {
   defineFoundationTests(g.suite, g.test);
   defineAuthoringTests(g.suite, g.test);
   defineTourTests(g.suite, g.test);
+  defineRestartTests(g.suite, g.test);
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures: number) => {
       console.log(`MOCHA_RESULT ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
