@@ -12,6 +12,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './prng.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = resolve(process.argv[2] ?? resolve(HERE, '../../test/fixtures/kernel/cases.txt'));
@@ -33,14 +34,6 @@ const MODE_NAMES = ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '
 const INT_MAX = 2147483647;
 
 // ---------------------------------------------------------------- PRNG (mulberry32)
-function mulberry32(a) {
-  return function () {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(SEED);
 const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
 const randint = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
