@@ -12,25 +12,16 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from './prng.mjs';
+import { ALL_OPTIONS, MODE_NAMES, mulberry32 } from './common.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = resolve(process.argv[2] ?? resolve(HERE, '../../test/fixtures/kernel/cases.txt'));
 const SEED = 0x5eed_b0d5;
 const N_RANDOM = 260; // random 2-5 option combinations
 
-// Every option of reference/bonding-options.json (38). The generator checks that each one
-// appears as a key in at least one case.
-const ALL_OPTIONS = [
-  'mode', 'miimon', 'updelay', 'downdelay', 'peer_notif_delay', 'use_carrier', 'arp_interval',
-  'arp_ip_target', 'ns_ip6_target', 'arp_validate', 'arp_all_targets', 'arp_missed_max', 'primary',
-  'primary_reselect', 'fail_over_mac', 'xmit_hash_policy', 'lacp_rate', 'lacp_active', 'ad_select',
-  'ad_actor_sys_prio', 'ad_actor_system', 'ad_user_port_key', 'coupled_control', 'broadcast_neighbor',
-  'min_links', 'num_grat_arp', 'num_unsol_na', 'resend_igmp', 'all_slaves_active', 'packets_per_slave',
-  'lp_interval', 'tlb_dynamic_lb', 'active_slave', 'queue_id', 'prio', 'slaves', 'max_bonds', 'tx_queues',
-];
+// Every option (ALL_OPTIONS, common.mjs): the generator checks that each one appears as a key in
+// at least one case.
 
-const MODE_NAMES = ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'];
 const INT_MAX = 2147483647;
 
 // ---------------------------------------------------------------- PRNG (mulberry32)

@@ -21,7 +21,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from './prng.mjs';
+import { ALL_OPTIONS as OPTION_LIST, MODE_NAMES, mulberry32 } from './common.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = resolve(process.argv[2] ?? resolve(HERE, '../../test/fixtures/kernel/heldout-cases.txt'));
@@ -29,16 +29,7 @@ const TRAIN = resolve(HERE, '../../test/fixtures/kernel/cases.txt');
 const SEED = 0x4e1d_0a7e; // gen-cases.mjs uses 0x5eedb0d5
 const TARGET = 400; // total number of cases
 
-// Same list as gen-cases.mjs ALL_OPTIONS (the options of /work/shared/reference/bonding-options.json).
-const ALL_OPTIONS = new Set([
-  'mode', 'miimon', 'updelay', 'downdelay', 'peer_notif_delay', 'use_carrier', 'arp_interval',
-  'arp_ip_target', 'ns_ip6_target', 'arp_validate', 'arp_all_targets', 'arp_missed_max', 'primary',
-  'primary_reselect', 'fail_over_mac', 'xmit_hash_policy', 'lacp_rate', 'lacp_active', 'ad_select',
-  'ad_actor_sys_prio', 'ad_actor_system', 'ad_user_port_key', 'coupled_control', 'broadcast_neighbor',
-  'min_links', 'num_grat_arp', 'num_unsol_na', 'resend_igmp', 'all_slaves_active', 'packets_per_slave',
-  'lp_interval', 'tlb_dynamic_lb', 'active_slave', 'queue_id', 'prio', 'slaves', 'max_bonds', 'tx_queues',
-]);
-const MODE_NAMES = ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'];
+const ALL_OPTIONS = new Set(OPTION_LIST);
 
 // ---------------------------------------------------------------- PRNG (mulberry32)
 const rnd = mulberry32(SEED);
