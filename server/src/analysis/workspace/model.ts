@@ -119,15 +119,41 @@ export class HostModel {
     this.cached = undefined;
   }
 
+  /** The host's URIs in order, kept while only texts change (an edit does not re-sort the host). */
+  private order?: string[];
+  private orderSize = -1;
+
+  /** Called when a file joins or leaves the host. */
+  filesChanged(): void {
+    this.order = undefined;
+  }
+
   get facts(): HostFacts {
-    return (this.cached ??= deriveFacts([...this.files.values()]));
+    if (this.cached) return this.cached;
+    if (!this.order || this.orderSize !== this.files.size) {
+      this.order = [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.orderSize = this.files.size;
+    }
+    return (this.cached = deriveFacts(this.order.map((u) => this.files.get(u)!)));
   }
 }
 
+/** Which consumers read a file (a backup copy is skipped by one or both); per file, remembered. */
+const readers = new WeakMap<DocContext, { initscripts: boolean; nm: boolean }>();
+function readersOf(ctx: IfcfgContext): { initscripts: boolean; nm: boolean } {
+  let r = readers.get(ctx);
+  if (!r) {
+    const b = backupName(ctx.fileName, ctx.get('DEVICE')?.value);
+    r = { initscripts: b ? b.initscriptsReads : true, nm: b ? b.nmReads : true };
+    readers.set(ctx, r);
+  }
+  return r;
+}
+
+/** The facts of a host from its files, in URI order. */
 function deriveFacts(files: DocContext[]): HostFacts {
   const f: HostFacts = { ifcfg: [], byContext: new Map(), byDevice: new Map(), bonds: new Map(), orphans: [], modprobe: [], aliases: [], options: [] };
-  const sorted = [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  for (const ctx of sorted) {
+  for (const ctx of files) {
     if (ctx.language === 'modprobe') {
       f.modprobe.push(ctx);
       for (const st of ctx.file.statements) {
@@ -136,8 +162,8 @@ function deriveFacts(files: DocContext[]): HostFacts {
       }
       continue;
     }
-    const b = backupName(ctx.fileName, ctx.get('DEVICE')?.value);
-    const entry: IfcfgEntry = { ctx, readByInitscripts: b ? b.initscriptsReads : true, readByNm: b ? b.nmReads : true };
+    const r = readersOf(ctx);
+    const entry: IfcfgEntry = { ctx, readByInitscripts: r.initscripts, readByNm: r.nm };
     f.ifcfg.push(entry);
     f.byContext.set(ctx, entry);
     if (!entry.readByInitscripts && !entry.readByNm) continue;
@@ -182,6 +208,7 @@ export class WorkspaceModel {
     const ctx = makeContext(uri, text, language);
     ctx.host = host;
     this.byUri.set(uri, ctx);
+    if (!host.files.has(uri)) host.filesChanged();
     host.files.set(uri, ctx);
     host.touch();
     return host;
@@ -192,6 +219,7 @@ export class WorkspaceModel {
     const host = this.hostByUri.get(uri);
     if (!this.byUri.delete(uri) || !host) return undefined;
     host.files.delete(uri);
+    host.filesChanged();
     this.hostByUri.delete(uri);
     host.touch();
     if (host.files.size === 0) this.hostsByRoot.delete(host.root);

@@ -10,9 +10,16 @@ type Key = 'DEVICE' | 'HWADDR' | 'IPADDR';
 const MAX_NAMED = 5;
 const MAX_RELATED = 20;
 
+/** The three values of a file, normalized once per file (an edit re-indexes the host, not re-reads it). */
+const valuesOf = new WeakMap<IfcfgContext, Record<Key, string | undefined>>();
 function normalized(c: IfcfgContext, key: Key): string | undefined {
-  const v = key === 'DEVICE' ? c.deviceName : c.get(key)?.value;
-  return v ? (key === 'HWADDR' ? v.toLowerCase().replace(/-/g, ':') : v) : undefined;
+  let v = valuesOf.get(c);
+  if (!v) {
+    const hw = c.get('HWADDR')?.value;
+    v = { DEVICE: c.deviceName || undefined, HWADDR: hw ? hw.toLowerCase().replace(/-/g, ':') : undefined, IPADDR: c.get('IPADDR')?.value || undefined };
+    valuesOf.set(c, v);
+  }
+  return v[key];
 }
 
 /**
