@@ -55,3 +55,28 @@ test('thousands of consecutive directives stay linear (found by npm run fuzz)', 
   assert.ok(!c.includes('spaces-around-equals'));
   assert.equal(c.filter((x) => x === 'unused-suppression').length, 3029);
 });
+
+test('the fix for an unused entry removes that entry, also when the same id is listed twice', () => {
+  const text = '# bondlint disable-next-line dup, mtu-x, dup\nMTU=1\n';
+  const ctx = ctxOf(text, 'ifcfg-eth0');
+  const unused = diagnose(ctx).filter((x) => x.code === 'unused-suppression');
+  assert.equal(unused.length, 3);
+  const results = unused.map((d) => applyEdits(text, codeActions(ctx, [d])[0].edit!.changes![ctx.uri]));
+  assert.deepEqual(results, [
+    '# bondlint disable-next-line mtu-x, dup\nMTU=1\n',
+    '# bondlint disable-next-line dup, dup\nMTU=1\n',
+    '# bondlint disable-next-line dup, mtu-x\nMTU=1\n',
+  ]);
+});
+
+test('code actions for thousands of unused entries on one line stay linear (found by npm run fuzz)', () => {
+  const text = `# bondlint disable ${'# bondlint disable '.repeat(10_000)}\nDEVICE=eth0\n`;
+  const ctx = ctxOf(text, 'ifcfg-eth0');
+  const d = diagnose(ctx);
+  assert.ok(d.length > 10_000);
+  const t = performance.now();
+  const actions = codeActions(ctx, d);
+  const ms = performance.now() - t;
+  assert.equal(actions.length, d.filter((x) => x.code === 'unused-suppression').length);
+  assert.ok(ms < 3000, `${ms} ms`);
+});

@@ -25,9 +25,18 @@ function commentLines(ctx: DocContext): { line: number; start: number; text: str
   return ctx.file.comments.map((c) => ({ line: c.line, start: c.range.start.character, text: c.text }));
 }
 
-export function directives(ctx: DocContext): Directive[] {
+/** Directives per document (a context never changes): a code action request asks once per diagnostic. */
+const directiveCache = new WeakMap<DocContext, readonly Directive[]>();
+
+export function directives(ctx: DocContext): readonly Directive[] {
   // Most files have no directive: no need to look at their comments one by one.
   if (!ctx.text.includes('bondlint')) return [];
+  let ds = directiveCache.get(ctx);
+  if (!ds) directiveCache.set(ctx, (ds = readDirectives(ctx)));
+  return ds;
+}
+
+function readDirectives(ctx: DocContext): Directive[] {
   const out: Directive[] = [];
   const lines = ctx.file.text.lines;
   // The first content line at or after each line, computed once from the end (linear, however many
@@ -104,7 +113,7 @@ export function applySuppressions(ctx: DocContext, diags: Diagnostic[], unusedSe
         message: d.kind === 'file'
           ? `Nothing in this file is reported by '${r.id}', so this suppression does nothing. Remove it.`
           : `Line ${(d.target ?? 0) + 1} has no '${r.id}' problem, so this suppression does nothing. Remove it.`,
-        data: { line: d.line, rule: r.id },
+        data: { line: d.line, rule: r.id, column: r.range.start.character },
       });
     });
   }
@@ -131,9 +140,9 @@ export function suppressFileEdit(ctx: DocContext, rule: string): TextEdit {
 
 /** Edit that removes an unused entry (or the whole directive line when it was the only one). */
 export function removeSuppressionEdit(ctx: DocContext, d: Diagnostic): TextEdit | undefined {
-  const data = d.data as { line?: number; rule?: string } | undefined;
+  const data = d.data as { line?: number; rule?: string; column?: number } | undefined;
   if (data?.line === undefined) return undefined;
-  const dir = directives(ctx).find((x) => x.line === data.line);
+  const dir = directiveOnLine(ctx, data.line);
   if (!dir) return undefined;
   const lines = ctx.file.text.lines;
   const l = lines[dir.line];
@@ -141,12 +150,39 @@ export function removeSuppressionEdit(ctx: DocContext, d: Diagnostic): TextEdit 
     const end = l.eol ? { line: dir.line + 1, character: 0 } : { line: dir.line, character: l.text.length };
     return { range: { start: { line: dir.line, character: contentStart(l) }, end }, newText: '' };
   }
-  const i = dir.rules.findIndex((r) => r.id === data.rule);
-  if (i < 0) return undefined;
+  // The entry the diagnostic is about: by its column (the same id may be listed twice), else by id.
+  const i = data.column !== undefined ? entryAt(dir, data.column) : dir.rules.findIndex((r) => r.id === data.rule);
+  if (i < 0 || dir.rules[i].id !== data.rule) return undefined;
   const r = dir.rules[i];
   // Remove the entry and the comma next to it.
   const prev = dir.rules[i - 1];
   const next = dir.rules[i + 1];
   const range: Range = prev ? { start: prev.range.end, end: r.range.end } : { start: r.range.start, end: next!.range.start };
   return { range, newText: '' };
+}
+
+/** The directive on a line, through an index built once per document. */
+const byLineCache = new WeakMap<readonly Directive[], Map<number, Directive>>();
+function directiveOnLine(ctx: DocContext, line: number): Directive | undefined {
+  const ds = directives(ctx);
+  let byLine = byLineCache.get(ds);
+  if (!byLine) {
+    byLine = new Map();
+    for (const d of ds) if (!byLine.has(d.line)) byLine.set(d.line, d);
+    byLineCache.set(ds, byLine);
+  }
+  return byLine.get(line);
+}
+
+/** Index of the entry of `dir` that starts at `column` (entries are in column order); -1 if none. */
+function entryAt(dir: Directive, column: number): number {
+  let lo = 0;
+  let hi = dir.rules.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = dir.rules[mid].range.start.character;
+    if (c === column) return mid;
+    if (c < column) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
 }
