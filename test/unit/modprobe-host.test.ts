@@ -297,3 +297,20 @@ test('modprobe-hidden-file: a same-named file in a directory kmod reads first, o
   model.set(uri('/fleet/h1/etc/modprobe.conf'), 'alias bond0 bonding\n', 'modprobe');
   assert.ok(!codes(diagnose(model.get(uri('/fleet/h1/etc/modprobe.conf'))!)).includes('modprobe-hidden-file'));
 });
+
+test('a file kmod never reads gets modprobe-hidden-file and no load-time findings; renamed, it gets them', () => {
+  const body = 'alias bond0 bondign\noptions bonding mode=1 arp_interval=100\n';
+  const ifcfg = '/fleet/h1/etc/sysconfig/network-scripts/ifcfg-bond0';
+  const model = new WorkspaceModel();
+  model.set(uri(ifcfg), 'DEVICE=bond0\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="mode=1 miimon=100"\n', 'ifcfg');
+  model.set(uri('/fleet/h1/etc/modprobe.d/bonding.conf'), 'alias bond0 bonding\n', 'modprobe');
+  model.set(uri('/fleet/h1/usr/lib/modprobe.d/bonding.conf'), body, 'modprobe');
+  model.set(uri('/fleet/h1/etc/modprobe.d/.bonding.conf'), body, 'modprobe');
+  for (const p of ['/fleet/h1/usr/lib/modprobe.d/bonding.conf', '/fleet/h1/etc/modprobe.d/.bonding.conf']) {
+    assert.deepEqual(codes(diagnose(model.get(uri(p))!)), ['modprobe-hidden-file'], p);
+  }
+  model.set(uri('/fleet/h1/usr/lib/modprobe.d/extra.conf'), body, 'modprobe');
+  const read = codes(diagnose(model.get(uri('/fleet/h1/usr/lib/modprobe.d/extra.conf'))!));
+  for (const id of ['modprobe-alias-target', 'modprobe-arp-incomplete', 'modprobe-options-with-bonding-opts']) assert.ok(read.includes(id), `${id} in ${read.join(',')}`);
+  assert.ok(!read.includes('modprobe-hidden-file'));
+});

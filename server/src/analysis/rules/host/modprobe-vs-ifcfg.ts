@@ -5,6 +5,7 @@ import { parseEnumValue, getOption } from '../../kb/options';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Finding, Fix, ModprobeRule } from '../types';
 import { hostFacts } from './util';
+import { kmodSkips } from '../modprobe/bonding-load';
 
 const GLOBAL_ONLY = new Set(['max_bonds', 'tx_queues']);
 
@@ -13,7 +14,9 @@ function bondsWithOpts(ctx: Parameters<ModprobeRule['check']>[0]) {
   return f ? [...f.bonds.values()].filter((b) => b.entry.ctx.opts) : [];
 }
 
+/** The file's `options bonding` lines (none when kmod never reads the file: they change nothing). */
 function bondingOptionLines(ctx: Parameters<ModprobeRule['check']>[0]) {
+  if (kmodSkips(ctx)) return [];
   return ctx.file.statements.filter((st) => st.command === 'options' && st.args[0]?.text.replace(/-/g, '_') === 'bonding' && st.options);
 }
 

@@ -23,7 +23,7 @@ import { getOption, kernelTableOf, MAX_ARP_TARGETS } from '../../kb/options';
 import { MODE_TABLE, modeByNumber, type BondMode } from '../../kb/modes';
 import { editDistance, trimEndChars } from '../../text';
 import { pathOfUri, type HostFacts, type HostModel } from '../../workspace/model';
-import { kmodReadOrder } from './kmod-order';
+import { configDirRank, kmodReadOrder, kmodReadsName } from './kmod-order';
 
 /** The file a word or line is written in. */
 export type SourceDoc = Pick<ModprobeContext, 'uri' | 'fileName' | 'file'>;
@@ -154,7 +154,40 @@ export const GENERIC_MODULE_PARAMS: ReadonlySet<string> = new Set(['dyndbg', 'as
 
 const alone = new WeakMap<ModprobeFile, BondingAnalysis>();
 
+/** The analysis of a file kmod never reads: nothing in it reaches the module. */
+const NOTHING: BondingAnalysis = {
+  aliases: [], allAliases: [], optionLines: [], uses: [], loadUses: [], tricks: [], scopes: [],
+  scopeOf: () => undefined, here: () => false,
+};
+
+/** Files of a host that kmod never reads (hidden by a same-named file read first), per host state. */
+const hiddenOf = new WeakMap<HostFacts, Map<ModprobeContext, ModprobeContext>>();
+
+/**
+ * Why kmod never reads this modprobe.d file, if it does not: its name starts with a dot, or a file
+ * of the same name in a directory kmod reads first hides it. Undefined when kmod reads it (and for
+ * files outside modprobe.d directories, such as /etc/modprobe.conf: another rule's business).
+ */
+export function kmodSkips(ctx: ModprobeContext): { reason: 'dot' } | { reason: 'hidden'; by: ModprobeContext } | undefined {
+  const path = pathOfUri(ctx.uri).replace(/\\/g, '/');
+  const slash = path.lastIndexOf('/');
+  if (configDirRank(path.slice(0, Math.max(slash, 0))) === undefined) return undefined;
+  if (!kmodReadsName(path.slice(slash + 1))) return { reason: 'dot' };
+  const facts = ctx.host?.facts;
+  if (!facts || facts.modprobe.length < 2) return undefined;
+  let hidden = hiddenOf.get(facts);
+  if (!hidden) {
+    hidden = new Map();
+    for (const h of kmodReadOrder(facts.modprobe, (x) => pathOfUri(x.uri)).hidden) hidden.set(h.item, h.by);
+    hiddenOf.set(facts, hidden);
+  }
+  const by = hidden.get(ctx);
+  return by ? { reason: 'hidden', by } : undefined;
+}
+
 export function bondingAnalysis(ctx: ModprobeContext): BondingAnalysis {
+  // A file kmod skips changes nothing at load time: modprobe-hidden-file says so, and nothing else.
+  if (kmodSkips(ctx)) return NOTHING;
   const hosted = ctx.host ? hostLoad(ctx.host)?.views.get(ctx.file) : undefined;
   if (hosted) return hosted;
   let a = alone.get(ctx.file);

@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { pathOfUri } from '../../workspace/model';
 import type { ModprobeRule } from '../types';
-import { configDirRank, kmodReadOrder, kmodReadsName } from './kmod-order';
+import { kmodSkips } from './bonding-load';
 
 /** The first line of a file (where a whole-file finding goes). */
 function firstLine(ctx: { file: { text: { lines: readonly { text: string }[] } } }): Range {
@@ -18,25 +18,21 @@ const rule: ModprobeRule = {
   severity: 'warning',
   title: 'modprobe.d file that kmod never reads',
   check(ctx) {
-    const path = pathOfUri(ctx.uri).replace(/\\/g, '/');
-    const slash = path.lastIndexOf('/');
-    if (configDirRank(path.slice(0, Math.max(slash, 0))) === undefined) return [];
-    if (!kmodReadsName(path.slice(slash + 1))) {
+    const skip = kmodSkips(ctx);
+    if (!skip) return [];
+    if (skip.reason === 'dot') {
+      const name = ctx.fileName;
       return [{
         range: firstLine(ctx),
-        message: `Nothing in this file takes effect: kmod skips files in modprobe.d whose name starts with a dot. Rename it to ${path.slice(slash + 2) || 'bonding.conf'} if its lines are meant to apply.`,
+        message: `Nothing in this file takes effect: kmod skips files in modprobe.d whose name starts with a dot. Rename it to ${name.slice(1) || 'bonding.conf'} if its lines are meant to apply.`,
       }];
     }
-    const others = ctx.host?.facts.modprobe;
-    if (!others || others.length < 2) return [];
-    const hidden = kmodReadOrder(others, (x) => pathOfUri(x.uri)).hidden.find((h) => h.item === ctx);
-    if (!hidden) return [];
-    const by = pathOfUri(hidden.by.uri);
+    const by = pathOfUri(skip.by.uri);
     const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/'));
     return [{
       range: firstLine(ctx),
-      message: `Nothing in this file takes effect: ${hidden.by.fileName} in ${dirOf(by)} has the same name, and kmod reads only that one (a file in a directory it reads first hides a same-named file in the others). Put these lines in that file, or give this file a name of its own.`,
-      related: [{ location: { uri: hidden.by.uri, range: firstLine(hidden.by) }, message: `${by}: the file kmod reads instead` }],
+      message: `Nothing in this file takes effect: ${skip.by.fileName} in ${dirOf(by)} has the same name, and kmod reads only that one (a file in a directory it reads first hides a same-named file in the others). Put these lines in that file, or give this file a name of its own.`,
+      related: [{ location: { uri: skip.by.uri, range: firstLine(skip.by) }, message: `${by}: the file kmod reads instead` }],
     }];
   },
 };
