@@ -72,7 +72,8 @@ interface ShardFile {
 
 /** A set of whole hosts, analysed together (in this thread or in a worker). */
 export interface ShardTask {
-  files: ShardFile[];
+  /** The files of each host (grouped once, by lint()). */
+  hosts: ShardFile[][];
   options: DiagnoseOptions[];
   overrides: [string, string][];
   fix: boolean;
@@ -85,7 +86,7 @@ export interface ShardResult {
   writeErrors: { index: number; path: string; message: string }[];
 }
 
-/** What a worker thread is started with; main.ts recognises it. */
+/** What a worker thread is started with (recognised at the end of this file). */
 export const SHARD_WORKER = 'bondlint-shard-worker';
 
 export async function lint(input: LintInput): Promise<LintRun> {
@@ -116,15 +117,15 @@ export async function lint(input: LintInput): Promise<LintRun> {
   const jobs = input.threads ? decideJobs(reported, input.jobs, os.availableParallelism()) : 1;
 
   // Contiguous runs of hosts with about the same number of files each.
-  const shards: ShardFile[][] = [[]];
+  const shards: ShardFile[][][] = [[]];
   const target = total / jobs;
   let inShard = 0;
   for (const files of hosts.values()) {
     if (inShard >= target && shards.length < jobs) { shards.push([]); inShard = 0; }
-    shards[shards.length - 1].push(...files);
+    shards[shards.length - 1].push(files);
     inShard += files.length;
   }
-  const task = (files: ShardFile[]): ShardTask => ({ files, options: optionList, overrides, fix: input.fix });
+  const task = (hostFiles: ShardFile[][]): ShardTask => ({ hosts: hostFiles, options: optionList, overrides, fix: input.fix });
 
   const parts: Promise<ShardResult>[] = [];
   const progressPorts: MessagePort[] = [];
@@ -163,33 +164,27 @@ export async function lint(input: LintInput): Promise<LintRun> {
 export function runShard(task: ShardTask, progress?: (phase: 'reading' | 'checking', done: number, total: number) => void): ShardResult {
   const out: ShardResult = { results: [], indexes: [], readErrors: [], writeErrors: [] };
   const overrides = new Map(task.overrides);
-  const loaded: Loaded[] = [];
-  const reportedTotal = task.files.filter((f) => f.index >= 0).length;
+  const total = task.hosts.reduce((n, h) => n + h.length, 0);
+  const reportedTotal = task.hosts.reduce((n, h) => n + h.filter((f) => f.index >= 0).length, 0);
   let done = 0;
-  for (const f of task.files) {
-    let text = overrides.get(f.entry.file);
-    if (text === undefined) {
-      const r = readTextSync(f.entry.file);
-      if (r.text === undefined) {
-        out.readErrors.push({ order: f.order, path: f.entry.file, message: describeError(r.error ?? 'cannot read') });
-        progress?.('reading', ++done, task.files.length);
-        continue;
-      }
-      text = r.text;
-    }
-    loaded.push({ entry: f.entry, original: text, report: f.index >= 0, index: f.index, options: task.options[f.options] });
-    progress?.('reading', ++done, task.files.length);
-  }
   // Each host is analysed in a model of its own and dropped once its files are diagnosed: the same
   // diagnostics as one model of the whole run, in memory the size of one host rather than the fleet.
-  const hosts = new Map<string, Loaded[]>();
-  for (const l of loaded) {
-    const root = hostRootOf(l.entry.file);
-    const h = hosts.get(root);
-    if (h) h.push(l); else hosts.set(root, [l]);
-  }
+  const hosts: Loaded[][] = task.hosts.map((files) => {
+    const loaded: Loaded[] = [];
+    for (const f of files) {
+      let text = overrides.get(f.entry.file);
+      if (text === undefined) {
+        const r = readTextSync(f.entry.file);
+        if (r.text === undefined) out.readErrors.push({ order: f.order, path: f.entry.file, message: describeError(r.error ?? 'cannot read') });
+        text = r.text;
+      }
+      if (text !== undefined) loaded.push({ entry: f.entry, original: text, report: f.index >= 0, index: f.index, options: task.options[f.options] });
+      progress?.('reading', ++done, total);
+    }
+    return loaded;
+  });
   let checked = 0;
-  for (const files of hosts.values()) {
+  for (const files of hosts) {
     if (!files.some((l) => l.report)) continue;
     const model = new WorkspaceModel();
     for (const l of files) model.set(l.entry.uri, l.original, l.entry.language);

@@ -130,3 +130,12 @@ export function withoutQueryAndFragment(uri: string): string {
   const cut = q < 0 ? h : h < 0 ? q : Math.min(q, h);
   return cut < 0 ? uri : uri.slice(0, cut);
 }
+
+/** The content of a document's first line (after a BOM, without trailing blanks): where a whole-file finding goes. */
+export function firstLineRange(doc: { file: { text: SplitText } }): Range {
+  const l = doc.file.text.lines[0];
+  const start = contentStart(l);
+  let end = l.text.length;
+  while (end > start && (l.text[end - 1] === ' ' || l.text[end - 1] === '\t')) end--;
+  return range(0, start, end);
+}

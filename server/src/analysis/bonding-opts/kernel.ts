@@ -108,12 +108,9 @@ function modeName(n: number): ModeName {
 
 /** IPv4 in dotted-quad form (four decimal parts, each 0-255, nothing after). */
 export function parseIPv4(s: string): number[] | undefined {
-  const r = parseIPv4Prefix(s);
+  const r = kernelIn4Pton(s);
   return r && r.rest === '' ? r.parts : undefined;
 }
-
-/** What the kernel reads from an ARP target: see kernelIn4Pton(). */
-export const parseIPv4Prefix = kernelIn4Pton;
 
 /** What `echo VALUE > file` stores in the kernel's buffer: the value, trailing newline trimmed. */
 function sysfsString(v: string): string {
@@ -306,7 +303,7 @@ export function simulate(tokens: readonly OptToken[], opts: SimulateOptions = {}
       reject(t, 'EPERM', 'the kernel expects +ADDRESS or -ADDRESS');
       return false;
     }
-    const parsed = parseIPv4Prefix(value.slice(1));
+    const parsed = kernelIn4Pton(value.slice(1));
     if (!parsed) { reject(t, 'EINVAL', `'${value.slice(1)}' is not a valid IPv4 address`); return false; }
     const ip = parsed.parts;
     const addr = ip.join('.');

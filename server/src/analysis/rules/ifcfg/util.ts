@@ -4,7 +4,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { IfcfgContext } from '../../context';
 import type { IfcfgAssignment, IfcfgFile } from '../../ifcfg/parser';
 import { parseIfcfgBoolean, resolveKey, type IfcfgKey } from '../../kb';
-import { contentStart, range } from '../../text';
+import { contentStart, firstLineRange, range } from '../../text';
 
 /** Facts about one parsed file that many rules ask for: computed once per file, shared by all rules. */
 interface FileFacts {
@@ -132,13 +132,7 @@ export function anchor(ctx: IfcfgContext, keys: readonly string[]): Range {
   return firstLineRange(ctx);
 }
 
-export function firstLineRange(ctx: IfcfgContext): Range {
-  const l = ctx.file.text.lines[0];
-  const start = contentStart(l);
-  let end = l.text.length;
-  while (end > start && (l.text[end - 1] === ' ' || l.text[end - 1] === '\t')) end--;
-  return range(0, start, end);
-}
+export { firstLineRange } from '../../text';
 
 /** Removes a whole line including its terminator (a BOM on line 0 stays). */
 export function removeLine(ctx: IfcfgContext, line: number): TextEdit {

@@ -1,12 +1,7 @@
-import type { Range } from 'vscode-languageserver-types';
+import { firstLineRange } from '../../text';
 import { pathOfUri } from '../../workspace/model';
 import type { ModprobeRule } from '../types';
 import { kmodSkips } from './bonding-load';
-
-/** The first line of a file (where a whole-file finding goes). */
-function firstLine(ctx: { file: { text: { lines: readonly { text: string }[] } } }): Range {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: ctx.file.text.lines[0]?.text.length ?? 0 } };
-}
 
 /**
  * A modprobe.d file that kmod never reads: its name starts with a dot, or a file of the same name in a
@@ -23,16 +18,16 @@ const rule: ModprobeRule = {
     if (skip.reason === 'dot') {
       const name = ctx.fileName;
       return [{
-        range: firstLine(ctx),
+        range: firstLineRange(ctx),
         message: `Nothing in this file takes effect: kmod skips files in modprobe.d whose name starts with a dot. Rename it to ${name.slice(1) || 'bonding.conf'} if its lines are meant to apply.`,
       }];
     }
     const by = pathOfUri(skip.by.uri);
     const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/'));
     return [{
-      range: firstLine(ctx),
+      range: firstLineRange(ctx),
       message: `Nothing in this file takes effect: ${skip.by.fileName} in ${dirOf(by)} has the same name, and kmod reads only that one (a file in a directory it reads first hides a same-named file in the others). Put these lines in that file, or give this file a name of its own.`,
-      related: [{ location: { uri: skip.by.uri, range: firstLine(skip.by) }, message: `${by}: the file kmod reads instead` }],
+      related: [{ location: { uri: skip.by.uri, range: firstLineRange(skip.by) }, message: `${by}: the file kmod reads instead` }],
     }];
   },
 };
