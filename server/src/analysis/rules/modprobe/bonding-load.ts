@@ -160,8 +160,17 @@ const NOTHING: BondingAnalysis = {
   scopeOf: () => undefined, here: () => false,
 };
 
-/** Files of a host that kmod never reads (hidden by a same-named file read first), per host state. */
-const hiddenOf = new WeakMap<HostFacts, Map<ModprobeContext, ModprobeContext>>();
+/** The host's modprobe.d files in kmod's order, and the ones it skips (with the file hiding each), per host state. */
+const kmodOrders = new WeakMap<HostFacts, { read: ModprobeContext[]; hiddenBy: Map<ModprobeContext, ModprobeContext> }>();
+function kmodOrderOf(facts: HostFacts): { read: ModprobeContext[]; hiddenBy: Map<ModprobeContext, ModprobeContext> } {
+  let o = kmodOrders.get(facts);
+  if (!o) {
+    const r = kmodReadOrder(facts.modprobe, (x) => pathOfUri(x.uri));
+    o = { read: r.read, hiddenBy: new Map(r.hidden.map((h) => [h.item, h.by])) };
+    kmodOrders.set(facts, o);
+  }
+  return o;
+}
 
 /**
  * Why kmod never reads this modprobe.d file, if it does not: its name starts with a dot, or a file
@@ -175,13 +184,7 @@ export function kmodSkips(ctx: ModprobeContext): { reason: 'dot' } | { reason: '
   if (!kmodReadsName(path.slice(slash + 1))) return { reason: 'dot' };
   const facts = ctx.host?.facts;
   if (!facts || facts.modprobe.length < 2) return undefined;
-  let hidden = hiddenOf.get(facts);
-  if (!hidden) {
-    hidden = new Map();
-    for (const h of kmodReadOrder(facts.modprobe, (x) => pathOfUri(x.uri)).hidden) hidden.set(h.item, h.by);
-    hiddenOf.set(facts, hidden);
-  }
-  const by = hidden.get(ctx);
+  const by = kmodOrderOf(facts).hiddenBy.get(ctx);
   return by ? { reason: 'hidden', by } : undefined;
 }
 
@@ -219,7 +222,7 @@ function hostLoad(host: HostModel): HostLoad | undefined {
   const c = hostLoads.get(host);
   if (c && c.facts === facts) return c;
   if (!facts.modprobe.length) return undefined;
-  const read = kmodReadOrder(facts.modprobe, (x) => pathOfUri(x.uri)).read;
+  const read = kmodOrderOf(facts).read;
   const files = read.map((x) => x.file);
   if (c && c.files.length === files.length && c.files.every((f, i) => f === files[i])) {
     c.facts = facts;
