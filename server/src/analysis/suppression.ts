@@ -4,6 +4,7 @@
 // `all` stands for every rule. A directive that suppresses nothing is reported (unused-suppression).
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { DocContext } from './context';
+import { Memo } from './memo';
 import { contentStart } from './text';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -26,14 +27,12 @@ function commentLines(ctx: DocContext): { line: number; start: number; text: str
 }
 
 /** Directives per document (a context never changes): a code action request asks once per diagnostic. */
-const directiveCache = new WeakMap<DocContext, readonly Directive[]>();
+const directiveCache = new Memo((ctx: DocContext): readonly Directive[] => readDirectives(ctx));
 
 export function directives(ctx: DocContext): readonly Directive[] {
   // Most files have no directive: no need to look at their comments one by one.
   if (!ctx.text.includes('bondlint')) return [];
-  let ds = directiveCache.get(ctx);
-  if (!ds) directiveCache.set(ctx, (ds = readDirectives(ctx)));
-  return ds;
+  return directiveCache.of(ctx);
 }
 
 function readDirectives(ctx: DocContext): Directive[] {
@@ -162,16 +161,13 @@ export function removeSuppressionEdit(ctx: DocContext, d: Diagnostic): TextEdit 
 }
 
 /** The directive on a line, through an index built once per document. */
-const byLineCache = new WeakMap<readonly Directive[], Map<number, Directive>>();
+const byLineCache = new Memo((ctx: DocContext) => {
+  const byLine = new Map<number, Directive>();
+  for (const d of directives(ctx)) if (!byLine.has(d.line)) byLine.set(d.line, d);
+  return byLine;
+});
 function directiveOnLine(ctx: DocContext, line: number): Directive | undefined {
-  const ds = directives(ctx);
-  let byLine = byLineCache.get(ds);
-  if (!byLine) {
-    byLine = new Map();
-    for (const d of ds) if (!byLine.has(d.line)) byLine.set(d.line, d);
-    byLineCache.set(ds, byLine);
-  }
-  return byLine.get(line);
+  return byLineCache.of(ctx).get(line);
 }
 
 /** Index of the entry of `dir` that starts at `column` (entries are in column order); -1 if none. */

@@ -14,6 +14,7 @@ import type { IfcfgAssignment } from '../ifcfg/parser';
 import type { OptionToken as ModprobeOptionToken, Token } from '../modprobe/parser';
 import type { BondFacts, HostFacts, HostModel, IfcfgEntry, WorkspaceModel } from '../workspace/model';
 import { contains, modName, rangeSize, ZERO } from './util';
+import { Memo } from '../memo';
 
 export type OccurrenceKind =
   /** DEVICE=name: the declaration. */
@@ -73,14 +74,15 @@ export interface HostIndex {
   bondingAliases: Set<string>;
 }
 
-const cache = new WeakMap<HostFacts, HostIndex>();
+/** Per host state (facts are a new object whenever a file of the host changed). */
+const indexes = new Memo<HostFacts, HostIndex | undefined>(() => undefined);
 
 export function hostIndex(host: HostModel): HostIndex {
   const facts = host.facts;
-  let idx = cache.get(facts);
+  let idx = indexes.peek(facts);
   if (!idx) {
     idx = build(host, facts);
-    cache.set(facts, idx);
+    indexes.set(facts, idx);
   }
   return idx;
 }

@@ -10,6 +10,7 @@ import { backupName } from '../ifcfg/backup-names';
 import type { IfcfgAssignment } from '../ifcfg/parser';
 import type { ModprobeStatement } from '../modprobe/parser';
 import type { LanguageId } from '../rules/types';
+import { Memo } from '../memo';
 
 /** The host root of a file path ('/' separated). */
 export function hostRootOf(path: string): string {
@@ -139,16 +140,10 @@ export class HostModel {
 }
 
 /** Which consumers read a file (a backup copy is skipped by one or both); per file, remembered. */
-const readers = new WeakMap<DocContext, { initscripts: boolean; nm: boolean }>();
-function readersOf(ctx: IfcfgContext): { initscripts: boolean; nm: boolean } {
-  let r = readers.get(ctx);
-  if (!r) {
-    const b = backupName(ctx.fileName, ctx.get('DEVICE')?.value);
-    r = { initscripts: b ? b.initscriptsReads : true, nm: b ? b.nmReads : true };
-    readers.set(ctx, r);
-  }
-  return r;
-}
+const readers = new Memo((ctx: IfcfgContext): { initscripts: boolean; nm: boolean } => {
+  const b = backupName(ctx.fileName, ctx.get('DEVICE')?.value);
+  return { initscripts: b ? b.initscriptsReads : true, nm: b ? b.nmReads : true };
+});
 
 /** The facts of a host from its files, in URI order. */
 function deriveFacts(files: DocContext[]): HostFacts {
@@ -162,7 +157,7 @@ function deriveFacts(files: DocContext[]): HostFacts {
       }
       continue;
     }
-    const r = readersOf(ctx);
+    const r = readers.of(ctx);
     const entry: IfcfgEntry = { ctx, readByInitscripts: r.initscripts, readByNm: r.nm };
     f.ifcfg.push(entry);
     f.byContext.set(ctx, entry);

@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { IfcfgContext } from '../../context';
 import type { Finding, IfcfgRule, RuleSeverity } from '../types';
+import { Memo } from '../../memo';
 import type { HostFacts, IfcfgEntry } from '../../workspace/model';
 import { hostFacts, keyLocation } from './util';
 
@@ -11,25 +12,21 @@ const MAX_NAMED = 5;
 const MAX_RELATED = 20;
 
 /** The three values of a file, normalized once per file (an edit re-indexes the host, not re-reads it). */
-const valuesOf = new WeakMap<IfcfgContext, Record<Key, string | undefined>>();
+const valuesOf = new Memo((c: IfcfgContext): Record<Key, string | undefined> => {
+  const hw = c.get('HWADDR')?.value;
+  return { DEVICE: c.deviceName || undefined, HWADDR: hw ? hw.toLowerCase().replace(/-/g, ':') : undefined, IPADDR: c.get('IPADDR')?.value || undefined };
+});
 function normalized(c: IfcfgContext, key: Key): string | undefined {
-  let v = valuesOf.get(c);
-  if (!v) {
-    const hw = c.get('HWADDR')?.value;
-    v = { DEVICE: c.deviceName || undefined, HWADDR: hw ? hw.toLowerCase().replace(/-/g, ':') : undefined, IPADDR: c.get('IPADDR')?.value || undefined };
-    valuesOf.set(c, v);
-  }
-  return v[key];
+  return valuesOf.of(c)[key];
 }
 
 /**
  * The host's files by the normalized value of `key`, built once per host state (each file looking
  * through every other file made a host of 3 000 VLAN files take seconds).
  */
-const indexes = new WeakMap<HostFacts, Map<Key, Map<string, IfcfgEntry[]>>>();
+const indexes = new Memo((): Map<Key, Map<string, IfcfgEntry[]>> => new Map());
 function indexOf(f: HostFacts, key: Key): Map<string, IfcfgEntry[]> {
-  let byKey = indexes.get(f);
-  if (!byKey) indexes.set(f, (byKey = new Map()));
+  const byKey = indexes.of(f);
   let index = byKey.get(key);
   if (!index) {
     index = new Map();

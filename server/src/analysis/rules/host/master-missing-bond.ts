@@ -3,19 +3,15 @@ import { bondFileText, deviceNameProblem } from '../../templates';
 import type { DocContext } from '../../context';
 import { nmControlled, type HostFacts, type IfcfgEntry, type MemberFacts } from '../../workspace/model';
 import { entryOf, hostFacts } from './util';
+import { Memo } from '../../memo';
 
 /** Orphans by file and ifcfg files by name, once per host state (a lookup per file is quadratic). */
-const lookups = new WeakMap<HostFacts, { orphanOf: Map<DocContext, MemberFacts>; fileNamed: Map<string, IfcfgEntry> }>();
-function lookupsOf(f: HostFacts) {
-  let l = lookups.get(f);
-  if (!l) {
-    l = { orphanOf: new Map(), fileNamed: new Map() };
-    for (const m of f.orphans) if (!l.orphanOf.has(m.entry.ctx)) l.orphanOf.set(m.entry.ctx, m);
-    for (const e of f.ifcfg) if (!l.fileNamed.has(e.ctx.fileName)) l.fileNamed.set(e.ctx.fileName, e);
-    lookups.set(f, l);
-  }
+const lookups = new Memo((f: HostFacts) => {
+  const l = { orphanOf: new Map<DocContext, MemberFacts>(), fileNamed: new Map<string, IfcfgEntry>() };
+  for (const m of f.orphans) if (!l.orphanOf.has(m.entry.ctx)) l.orphanOf.set(m.entry.ctx, m);
+  for (const e of f.ifcfg) if (!l.fileNamed.has(e.ctx.fileName)) l.fileNamed.set(e.ctx.fileName, e);
   return l;
-}
+});
 
 /** D1: a member's MASTER= names a bond that has no ifcfg file in this host. */
 const rule: IfcfgRule = {
@@ -27,7 +23,7 @@ const rule: IfcfgRule = {
   check(ctx) {
     const f = hostFacts(ctx);
     if (!f || !entryOf(ctx, f)) return [];
-    const l = lookupsOf(f);
+    const l = lookups.of(f);
     const orphan = l.orphanOf.get(ctx);
     if (!orphan) return [];
     const name = orphan.master.value;

@@ -22,6 +22,7 @@ import { kernelIn4Pton, kernelParseModuleInt, kernelParseTableValue } from '../.
 import { getOption, kernelTableOf, MAX_ARP_TARGETS } from '../../kb/options';
 import { MODE_TABLE, modeByNumber, type BondMode } from '../../kb/modes';
 import { editDistance, trimEndChars } from '../../text';
+import { Memo } from '../../memo';
 import { pathOfUri, type HostFacts, type HostModel } from '../../workspace/model';
 import { configDirRank, kmodReadOrder, kmodReadsName } from './kmod-order';
 
@@ -152,7 +153,8 @@ export function settingOf(canonical: string): string {
 /** Names every module accepts besides its own parameters (kernel/module: unknown_module_param_cb). */
 export const GENERIC_MODULE_PARAMS: ReadonlySet<string> = new Set(['dyndbg', 'async_probe']);
 
-const alone = new WeakMap<ModprobeFile, BondingAnalysis>();
+/** A file judged alone (no host, or the only modprobe file kmod reads on its host). */
+const alone = new Memo((ctx: ModprobeContext) => analyseFiles([ctx]).get(ctx.file)!);
 
 /** The analysis of a file kmod never reads: nothing in it reaches the module. */
 const NOTHING: BondingAnalysis = {
@@ -161,16 +163,19 @@ const NOTHING: BondingAnalysis = {
 };
 
 /** The host's modprobe.d files in kmod's order, and the ones it skips (with the file hiding each), per host state. */
-const kmodOrders = new WeakMap<HostFacts, { read: ModprobeContext[]; hiddenBy: Map<ModprobeContext, ModprobeContext> }>();
-function kmodOrderOf(facts: HostFacts): { read: ModprobeContext[]; hiddenBy: Map<ModprobeContext, ModprobeContext> } {
-  let o = kmodOrders.get(facts);
-  if (!o) {
-    const r = kmodReadOrder(facts.modprobe, (x) => pathOfUri(x.uri));
-    o = { read: r.read, hiddenBy: new Map(r.hidden.map((h) => [h.item, h.by])) };
-    kmodOrders.set(facts, o);
-  }
-  return o;
-}
+const kmodOrders = new Memo((facts: HostFacts): { read: ModprobeContext[]; hiddenBy: Map<ModprobeContext, ModprobeContext> } => {
+  const r = kmodReadOrder(facts.modprobe, (x) => pathOfUri(x.uri));
+  return { read: r.read, hiddenBy: new Map(r.hidden.map((h) => [h.item, h.by])) };
+});
+
+/** Where a file lies as kmod sees it, from its path alone: outside modprobe.d, a dot file kmod skips, or read. */
+const placement = new Memo((ctx: ModprobeContext): 'elsewhere' | 'dot' | 'read' => {
+  const path = pathOfUri(ctx.uri).replace(/\\/g, '/');
+  const slash = path.lastIndexOf('/');
+  if (configDirRank(path.slice(0, Math.max(slash, 0))) === undefined) return 'elsewhere';
+  return kmodReadsName(path.slice(slash + 1)) ? 'read' : 'dot';
+});
+const DOT = { reason: 'dot' } as const;
 
 /**
  * Why kmod never reads this modprobe.d file, if it does not: its name starts with a dot, or a file
@@ -178,27 +183,26 @@ function kmodOrderOf(facts: HostFacts): { read: ModprobeContext[]; hiddenBy: Map
  * files outside modprobe.d directories, such as /etc/modprobe.conf: another rule's business).
  */
 export function kmodSkips(ctx: ModprobeContext): { reason: 'dot' } | { reason: 'hidden'; by: ModprobeContext } | undefined {
-  const path = pathOfUri(ctx.uri).replace(/\\/g, '/');
-  const slash = path.lastIndexOf('/');
-  if (configDirRank(path.slice(0, Math.max(slash, 0))) === undefined) return undefined;
-  if (!kmodReadsName(path.slice(slash + 1))) return { reason: 'dot' };
+  const where = placement.of(ctx);
+  if (where === 'elsewhere') return undefined;
+  if (where === 'dot') return DOT;
   const facts = ctx.host?.facts;
   if (!facts || facts.modprobe.length < 2) return undefined;
-  const by = kmodOrderOf(facts).hiddenBy.get(ctx);
+  const by = kmodOrders.of(facts).hiddenBy.get(ctx);
   return by ? { reason: 'hidden', by } : undefined;
 }
 
+/** Each file's analysis with the host state it was made for (every modprobe rule asks for it). */
+const analyses = new Memo<ModprobeContext, { facts: HostFacts | undefined; analysis: BondingAnalysis } | undefined>(() => undefined);
+
 export function bondingAnalysis(ctx: ModprobeContext): BondingAnalysis {
+  const facts = ctx.host?.facts;
+  const known = analyses.peek(ctx);
+  if (known && known.facts === facts) return known.analysis;
   // A file kmod skips changes nothing at load time: modprobe-hidden-file says so, and nothing else.
-  if (kmodSkips(ctx)) return NOTHING;
-  const hosted = ctx.host ? hostLoad(ctx.host)?.views.get(ctx.file) : undefined;
-  if (hosted) return hosted;
-  let a = alone.get(ctx.file);
-  if (!a) {
-    a = analyseFiles([ctx]).get(ctx.file)!;
-    alone.set(ctx.file, a);
-  }
-  return a;
+  const analysis = kmodSkips(ctx) ? NOTHING : (ctx.host ? hostLoad(ctx.host)?.views.get(ctx.file) : undefined) ?? alone.of(ctx);
+  analyses.set(ctx, { facts, analysis });
+  return analysis;
 }
 
 /** The host's modprobe.d load: the files kmod reads, in its order, and a view for each. */
@@ -210,7 +214,8 @@ interface HostLoad {
   views: Map<ModprobeFile, BondingAnalysis>;
 }
 
-const hostLoads = new WeakMap<HostModel, HostLoad>();
+/** Set by hostLoad() (which decides when the previous load still holds), never computed on its own. */
+const hostLoads = new Memo<HostModel, HostLoad | undefined>(() => undefined);
 
 /**
  * The merged load of a host, recomputed only when the host's set of modprobe.d files or one of their
@@ -219,10 +224,10 @@ const hostLoads = new WeakMap<HostModel, HostLoad>();
  */
 function hostLoad(host: HostModel): HostLoad | undefined {
   const facts = host.facts;
-  const c = hostLoads.get(host);
+  const c = hostLoads.peek(host);
   if (c && c.facts === facts) return c;
   if (!facts.modprobe.length) return undefined;
-  const read = kmodOrderOf(facts).read;
+  const read = kmodOrders.of(facts).read;
   const files = read.map((x) => x.file);
   if (c && c.files.length === files.length && c.files.every((f, i) => f === files[i])) {
     c.facts = facts;
