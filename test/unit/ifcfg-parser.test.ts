@@ -52,6 +52,17 @@ test('spaces around = in every shape', () => {
   assert.deepEqual(kinds('GATEWAY=   # none'), []);
 });
 
+test('live assignments and byKey leave out `KEY = value` lines (bash runs them, NetworkManager skips them)', () => {
+  const clean = parseIfcfg('DEVICE=eth0\nONBOOT=yes\nONBOOT=no\n');
+  assert.equal(clean.live, clean.assignments, 'the same array when every line assigns');
+  assert.equal(clean.byKey.get('ONBOOT')?.value, 'no');
+  const broken = parseIfcfg('DEVICE=eth0\nONBOOT=yes\nONBOOT = no\nMTU =9000\n');
+  assert.deepEqual(broken.assignments.map((a) => a.key), ['DEVICE', 'ONBOOT', 'ONBOOT', 'MTU']);
+  assert.deepEqual(broken.live.map((a) => `${a.key}=${a.value}`), ['DEVICE=eth0', 'ONBOOT=yes']);
+  assert.equal(broken.byKey.get('ONBOOT')?.value, 'yes', 'the last line that really assigns wins');
+  assert.equal(broken.byKey.has('MTU'), false);
+});
+
 test('unquoted whitespace followed by text: the lost part is the range', () => {
   const p = parseIfcfg('BONDING_OPTS=mode=1 miimon=100').problems;
   assert.equal(p[0].kind, 'unquoted-whitespace');

@@ -220,7 +220,7 @@ function addressingEdits(ctx: IfcfgContext): TextEdit[] {
   const out: TextEdit[] = [];
   for (const a of liveAssignments(ctx)) {
     // One assignment at a time, so earlier duplicates of a key are judged too, not only the last.
-    const file = { ...ctx.file, assignments: [a], problems: [], byKey: new Map([[a.key, a]]) };
+    const file = { ...ctx.file, assignments: [a], problems: [], byKey: new Map([[a.key, a]]), live: [a] };
     const one: IfcfgContext = { ...ctx, file, role: 'member', opts: undefined, get: (k) => file.byKey.get(k) };
     for (const f of rule.check(one)) out.push(...(rule.fix(f, one)[0]?.edits ?? []));
   }

@@ -63,6 +63,12 @@ export interface IfcfgFile {
   problems: SyntaxProblem[];
   /** Effective assignment per key (the last real assignment wins, as in bash and NetworkManager). */
   byKey: Map<string, IfcfgAssignment>;
+  /**
+   * The assignments both consumers read as assignments, in file order: all but `KEY = value` lines
+   * (bash runs those as commands, NetworkManager skips them). The same array as `assignments` when
+   * there is no such line.
+   */
+  live: IfcfgAssignment[];
 }
 
 /** [A-Za-z_] */
@@ -78,14 +84,20 @@ function isKeyChar(c: number): boolean {
 /** Placeholder until scanValue sets the real range (never seen outside the parser). */
 const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const NO_COLUMNS: number[] = [];
+const NO_ASSIGNMENTS: IfcfgAssignment[] = [];
 
 export function parseIfcfg(source: string): IfcfgFile {
   const text = splitLines(source);
-  const file: IfcfgFile = { text, assignments: [], comments: [], problems: [], byKey: new Map() };
+  const file: IfcfgFile = { text, assignments: [], comments: [], problems: [], byKey: new Map(), live: NO_ASSIGNMENTS };
   const lines = text.lines;
   for (let i = 0; i < lines.length; i++) parseLine(lines[i], file);
   const assignments = file.assignments;
-  for (let i = 0; i < assignments.length; i++) if (assignments[i].assigns) file.byKey.set(assignments[i].key, assignments[i]);
+  let all = true;
+  for (let i = 0; i < assignments.length; i++) {
+    if (assignments[i].assigns) file.byKey.set(assignments[i].key, assignments[i]);
+    else all = false;
+  }
+  file.live = all ? assignments : assignments.filter((a) => a.assigns);
   return file;
 }
 

@@ -5,61 +5,24 @@ import type { IfcfgContext } from '../../context';
 import type { IfcfgAssignment, IfcfgFile } from '../../ifcfg/parser';
 import { parseIfcfgBoolean, resolveKey, type IfcfgKey } from '../../kb';
 import { contentStart, firstLineRange, range } from '../../text';
-
-/** Facts about one parsed file that many rules ask for: computed once per file, shared by all rules. */
-interface FileFacts {
-  /** Assignments both consumers read as assignments (not `KEY = value`, which bash runs as a command). */
-  live: IfcfgAssignment[];
-  /** Last live assignment per key. */
-  effective: Map<string, IfcfgAssignment>;
-  /** The winning assignment of every key, in file order (computed on first use). */
-  winners?: readonly IfcfgAssignment[];
-}
-
-const cache = new WeakMap<IfcfgFile, FileFacts>();
-
-function facts(ctx: IfcfgContext): FileFacts {
-  let f = cache.get(ctx.file);
-  if (f) return f;
-  const assignments = ctx.file.assignments;
-  let live = assignments;
-  for (const p of ctx.file.problems) {
-    if (p.kind !== 'spaces-around-equals') continue;
-    const broken = new Set<number>();
-    for (const q of ctx.file.problems) if (q.kind === 'spaces-around-equals') broken.add(q.line);
-    live = assignments.filter((a) => !broken.has(a.line));
-    break;
-  }
-  // Without broken lines, the live assignments are those the parser counted as assigning, and the
-  // parser's byKey is exactly the last of each key.
-  let effective = ctx.file.byKey;
-  if (live !== assignments) {
-    effective = new Map<string, IfcfgAssignment>();
-    for (const a of live) effective.set(a.key, a);
-  }
-  f = { live, effective };
-  cache.set(ctx.file, f);
-  return f;
-}
+import { Memo } from '../../memo';
 
 /** Assignments that really assign (file order). */
 export function liveAssignments(ctx: IfcfgContext): readonly IfcfgAssignment[] {
-  return facts(ctx).live;
+  return ctx.file.live;
 }
 
 /** The assignment of `key` that wins (the last one), ignoring lines that are not assignments. */
 export function effective(ctx: IfcfgContext, key: string): IfcfgAssignment | undefined {
-  return facts(ctx).effective.get(key);
+  return ctx.file.byKey.get(key);
 }
+
+const winners = new Memo((file: IfcfgFile): readonly IfcfgAssignment[] =>
+  file.byKey.size === file.live.length ? file.live : file.live.filter((a) => file.byKey.get(a.key) === a));
 
 /** The winning assignment of every key, in file order (one list per file, shared: do not modify). */
 export function effectiveAssignments(ctx: IfcfgContext): readonly IfcfgAssignment[] {
-  const f = facts(ctx);
-  if (!f.winners) {
-    const eff = f.effective;
-    f.winners = eff.size === f.live.length ? f.live : f.live.filter((a) => eff.get(a.key) === a);
-  }
-  return f.winners;
+  return winners.of(ctx.file);
 }
 
 /**
