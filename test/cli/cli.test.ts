@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { pathToFileURL } from 'url';
 import { bondlint, EXAMPLES, NS, readTree, ROOT, tmpDir, writeTree } from './helpers';
 
@@ -60,6 +61,17 @@ test('--help, --version, --list-rules exit 0', () => {
   assert.match(list.stdout, /^unused-suppression +any +info/m);
   const json = JSON.parse(bondlint(['--list-rules', '--format', 'json']).stdout) as { id: string; docUrl: string }[];
   assert.ok(json.some((r) => r.id === 'type-bonding' && r.docUrl.endsWith('/docs/rules/type-bonding.md')));
+});
+
+test('bin/bondlint (the command npm installs) runs the linter, with the same output and exit status', () => {
+  const viaBin = (args: string[]) => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'bondlint'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  assert.match(viaBin(['--version']).stdout, /^bondlint \d+\.\d+\.\d+/);
+  const direct = bondlint(['examples/legacy-mistakes']);
+  assert.equal(direct.code, 1);
+  assert.deepEqual(viaBin(['examples/legacy-mistakes']), direct);
 });
 
 test('exit 2: a missing path is reported on stderr and the other paths are still linted', () => {
