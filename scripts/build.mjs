@@ -12,6 +12,7 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/bondlint.js' },
+  { ...common, entryPoints: ['cli/src/reader.ts'], outfile: 'dist/bondlint-reader.js' },
   { ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'dist/test/suite.js', external: ['vscode', 'mocha'] },
   { ...common, entryPoints: ['test/e2e/suite-restricted/index.ts'], outfile: 'dist/test/suite-restricted.js', external: ['vscode', 'mocha'] },
   { ...common, entryPoints: ['test/vsix/suite.ts'], outfile: 'dist/test/vsix-suite.js', external: ['vscode', 'mocha'] },

@@ -9,8 +9,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnose, fixAll, hostRootOf, WorkspaceModel } from '../../server/src/analysis';
 import type { DiagnoseOptions } from '../../server/src/analysis';
 import type { LanguageId } from '../../server/src/analysis/rules/types';
-import { readTextSync } from '../../server/src/workspace-index';
+import { readTextSync } from '../../server/src/read-text';
 import { describeError, type FileEntry } from './collect';
+import type { ReadAhead, TextSource } from './read-ahead';
 
 export interface LintedFile {
   file: string;
@@ -35,14 +36,24 @@ export interface LintInput {
   report?: Set<string>;
   optionsFor: (file: string) => DiagnoseOptions;
   fix: boolean;
-  progress?: (phase: 'reading' | 'checking', done: number, total: number) => void;
+  /** Files checked so far, of the reported ones (after each host). */
+  progress?: (done: number, total: number) => void;
   /** Threads (--jobs): a number, or `auto`; one when undefined. */
   jobs?: number | 'auto';
   /** Whether worker threads may be used (the program: yes; library callers: by default no). */
   threads?: boolean;
+  /** A reader thread started early (before the directory walk); used or disposed of. */
+  readAhead?: ReadAhead;
 }
 
+/**
+ * From this many files on, one analysing thread gets a reader thread (a thread and its messages cost
+ * a few milliseconds; reading 10,000 files costs ~150 ms of the main thread).
+ */
+export const READER_MIN_FILES = 1000;
+
 const MAX_FIX_ROUNDS = 10;
+const NO_FIXES: string[] = [];
 
 /**
  * --jobs auto: a thread per this many files. Measured on the 2-core reference machine (bench/):
@@ -138,14 +149,26 @@ export async function lint(input: LintInput): Promise<LintRun> {
   // synchronously from their ports (this thread is busy until its own shard is done).
   let ownDone = 0;
   const workerDone = new Array<number>(progressPorts.length).fill(0);
-  const progress = input.progress && ((phase: 'reading' | 'checking', done: number, of: number) => {
-    if (!progressPorts.length) { input.progress!(phase, done, of); return; }
-    if (phase !== 'checking') return;
+  const progress = input.progress && ((done: number, of: number) => {
+    if (!progressPorts.length) { input.progress!(done, of); return; }
     ownDone = done;
     progressPorts.forEach((port, i) => { for (let m; (m = receiveMessageOnPort(port)); ) workerDone[i] = m.message as number; });
-    input.progress!('checking', ownDone + workerDone.reduce((a, b) => a + b, 0), reported);
+    input.progress!(ownDone + workerDone.reduce((a, b) => a + b, 0), reported);
   });
-  const own = runShard(task(shards[0]), progress);
+  // One thread analysing: a reader thread reads ahead (several: each reads its own shard).
+  let texts: TextSource | undefined;
+  if (jobs === 1 && total >= READER_MIN_FILES && input.readAhead) {
+    const skip = new Set(overrides.map(([f]) => f));
+    texts = input.readAhead.read(shards[0].flatMap((h) => h.filter((f) => !skip.has(f.entry.file)).map((f) => f.entry.file)));
+  } else {
+    input.readAhead?.dispose();
+  }
+  let own: ShardResult;
+  try {
+    own = runShard(task(shards[0]), progress, texts);
+  } finally {
+    texts?.close();
+  }
   const all = [own, ...(await Promise.all(parts))];
   for (const port of progressPorts) port.close();
 
@@ -161,41 +184,37 @@ export async function lint(input: LintInput): Promise<LintRun> {
 }
 
 /** Reads and analyses whole hosts; synchronous (a worker runs one of these and exits). */
-export function runShard(task: ShardTask, progress?: (phase: 'reading' | 'checking', done: number, total: number) => void): ShardResult {
+export function runShard(task: ShardTask, progress?: (done: number, total: number) => void, texts?: TextSource): ShardResult {
   const out: ShardResult = { results: [], indexes: [], readErrors: [], writeErrors: [] };
   const overrides = new Map(task.overrides);
-  const total = task.hosts.reduce((n, h) => n + h.length, 0);
   const reportedTotal = task.hosts.reduce((n, h) => n + h.filter((f) => f.index >= 0).length, 0);
-  let done = 0;
-  // Each host is analysed in a model of its own and dropped once its files are diagnosed: the same
-  // diagnostics as one model of the whole run, in memory the size of one host rather than the fleet.
-  const hosts: Loaded[][] = task.hosts.map((files) => {
+  let checked = 0;
+  // One host at a time: read, analysed in a model of its own, dropped once its files are diagnosed.
+  // The same diagnostics as one model of the whole run, in memory the size of one host rather than
+  // the fleet, and the texts and everything derived from them die young (cheap for the GC).
+  for (const files of task.hosts) {
     const loaded: Loaded[] = [];
     for (const f of files) {
       let text = overrides.get(f.entry.file);
       if (text === undefined) {
-        const r = readTextSync(f.entry.file);
+        const r = texts ? texts.next() : readTextSync(f.entry.file);
         if (r.text === undefined) out.readErrors.push({ order: f.order, path: f.entry.file, message: describeError(r.error ?? 'cannot read') });
         text = r.text;
       }
       if (text !== undefined) loaded.push({ entry: f.entry, original: text, report: f.index >= 0, index: f.index, options: task.options[f.options] });
-      progress?.('reading', ++done, total);
     }
-    return loaded;
-  });
-  let checked = 0;
-  for (const files of hosts) {
-    if (!files.some((l) => l.report)) continue;
+    const mine = loaded.filter((l) => l.report);
+    if (!mine.length) continue;
     const model = new WorkspaceModel();
-    for (const l of files) model.set(l.entry.uri, l.original, l.entry.language);
-    const mine = files.filter((l) => l.report);
-    const fixes = task.fix ? fixHost(model, mine, out.writeErrors) : new Map<string, string[]>();
+    for (const l of loaded) model.set(l.entry.uri, l.original, l.entry.language);
+    const fixes = task.fix ? fixHost(model, mine, out.writeErrors) : undefined;
     for (const l of mine) {
       const { uri, file, language } = l.entry;
-      out.results.push({ file, uri, language, diagnostics: diagnose(model.get(uri)!, l.options), fixes: fixes.get(file) ?? [] });
+      out.results.push({ file, uri, language, diagnostics: diagnose(model.get(uri)!, l.options), fixes: fixes?.get(file) ?? NO_FIXES });
       out.indexes.push(l.index);
-      progress?.('checking', ++checked, reportedTotal);
     }
+    checked += mine.length;
+    progress?.(checked, reportedTotal);
   }
   return out;
 }
@@ -218,8 +237,8 @@ function runInWorker(task: ShardTask, progressPort: MessagePort): Promise<ShardR
 function shardWorkerMain(): void {
   const { task, progressPort } = workerData as { task: ShardTask; progressPort: MessagePort };
   let last = 0;
-  const result = runShard(task, (phase, done, total) => {
-    if (phase === 'checking' && (done - last >= 100 || done === total)) { last = done; progressPort.postMessage(done); }
+  const result = runShard(task, (done, total) => {
+    if (done - last >= 100 || done === total) { last = done; progressPort.postMessage(done); }
   });
   progressPort.close();
   parentPort!.postMessage(result);

@@ -14,6 +14,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { isShardWorker, lint } from './lint';
+import { ReadAhead } from './read-ahead';
 import { buildReport, countWarnings } from './report';
 import { trimEndChars } from '../../server/src/analysis/text';
 
@@ -104,7 +105,10 @@ export async function main(io: Io): Promise<number> {
     optionsFor = (file) => forDir(path.dirname(file), file);
   }
 
-  // Files.
+  // Files. A run over directories or globs may be large: its reader thread starts now, while the
+  // walk runs (lint() uses it from READER_MIN_FILES files on and stops it otherwise; it never keeps
+  // the process alive).
+  const readAhead = io.threads && o.paths.some((p) => !languageOfPath(p)) ? ReadAhead.start() : undefined;
   const collected = await collect(o.paths, io.cwd);
   listed = collected.listed;
   for (const e of collected.errors) { warn(`${e.path}: ${e.message}`); ioProblem = true; }
@@ -146,11 +150,12 @@ export async function main(io: Io): Promise<number> {
     fix: o.fix,
     jobs: o.jobs,
     threads: io.threads,
-    progress: showProgress ? (phase, done, total) => {
+    readAhead,
+    progress: showProgress ? (done, total) => {
       const now = Date.now();
       if (now - lastProgress < 100 && done < total) return;
       lastProgress = now;
-      io.stderr.write(`\r\x1b[Kbondlint: ${phase} ${done}/${total} files…`);
+      io.stderr.write(`\r\x1b[Kbondlint: checking ${done}/${total} files…`);
     } : undefined,
   });
   if (showProgress) io.stderr.write('\r\x1b[K');

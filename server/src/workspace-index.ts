@@ -8,9 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { languageOfPath } from './analysis';
 import type { LanguageId } from './analysis/rules/types';
 
+export { MAX_FILE_BYTES, readText, readTextSync } from './read-text';
+
 export const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test']);
-/** Files larger than this are not indexed (an ifcfg file is a few hundred bytes). */
-export const MAX_FILE_BYTES = 1 << 20;
 
 export interface Candidate {
   uri: string;
@@ -105,42 +105,3 @@ function listDir(dir: string, queue: string[], out: ScanResult, maxFiles: number
   return true;
 }
 
-// Opening with O_NONBLOCK: a FIFO named like an ifcfg file must not hang the reader (it is then
-// refused as not a regular file, as readText refuses it).
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
-
-/** One options object for every read (a string option is copied into a new object on every call). */
-const UTF8 = { encoding: 'utf8', flag: 'r' } as const;
-
-/** readText without the event loop: one open, fstat, read and close per file. Same results. */
-export function readTextSync(file: string): { text?: string; error?: string } {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, OPEN_FLAGS);
-  } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { error: 'not a regular file' };
-    if (st.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES} bytes` };
-    return { text: fs.readFileSync(fd, UTF8) };
-  } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Reads one file as text; undefined when it is missing, not a regular file, too big or unreadable. */
-export async function readText(file: string): Promise<{ text?: string; error?: string }> {
-  try {
-    const st = await fs.promises.stat(file);
-    if (!st.isFile()) return { error: 'not a regular file' };
-    if (st.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES} bytes` };
-    const buf = await fs.promises.readFile(file);
-    return { text: buf.toString('utf8') };
-  } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
-  }
-}

@@ -281,12 +281,14 @@ test('--docs-base-url sets the documentation links; the default is the installed
   assert.ok(def.every((d) => d.docUrl.startsWith(new URL(`file://${ROOT}/`).href)));
 });
 
+// 1,100 files: one analysing thread then reads ahead in a reader thread (READER_MIN_FILES), so this
+// also compares the reader thread (-j 1) with shards that read their own files (-j 3).
 test('--jobs: several threads give the same report, errors and fixes as one', async () => {
   const genFleet = pathToFileURL(path.join(ROOT, 'bench', 'gen-fleet.mjs')).href;
   const { generateFleet } = await import(genFleet) as { generateFleet: (out: string, total: number, o?: { seed?: number; mistakes?: number }) => unknown };
   const make = () => {
     const dir = tmpDir();
-    generateFleet(path.join(dir, 'fleet'), 400, { seed: 7, mistakes: 0.5 });
+    generateFleet(path.join(dir, 'fleet'), 1100, { seed: 7, mistakes: 0.5 });
     fs.cpSync(path.join(EXAMPLES, 'legacy-mistakes'), path.join(dir, 'legacy'), { recursive: true });
     writeTree(dir, { [`z/${NS}/ifcfg-eth1`]: Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nDEVICE=eth1\nONBOOT = yes\n')]) });
     fs.symlinkSync(path.join(dir, 'missing-target'), path.join(dir, 'legacy', NS, 'ifcfg-eth9'));

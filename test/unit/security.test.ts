@@ -59,6 +59,9 @@ function scan(file: string): Scan {
   const s: Scan = { file, modules: [], evals: [], regexes: [], regexCtors: [] };
   const at = (n: ts.Node) => `${file}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
   const literal = (n: ts.Node | undefined) => !!n && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n));
+  /** path.join(__dirname, 'literal'): a file shipped next to this bundle. */
+  const besideUs = (n: ts.Node) => ts.isCallExpression(n) && n.getText().startsWith('path.join(') && n.arguments.length === 2
+    && ts.isIdentifier(n.arguments[0]) && n.arguments[0].text === '__dirname' && literal(n.arguments[1]);
   const visit = (n: ts.Node): void => {
     if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) s.modules.push(n.moduleSpecifier.text);
     if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference) && ts.isStringLiteral(n.moduleReference.expression)) s.modules.push(n.moduleReference.expression.text);
@@ -83,7 +86,7 @@ function scan(file: string): Scan {
       // A worker thread runs a file of ours (the CLI's parallel check): never code given as a string.
       if (n.expression.text === 'Worker') {
         const [script, options] = n.arguments ?? [];
-        const ok = script && ((ts.isIdentifier(script) && script.text === '__filename') || literal(script));
+        const ok = script && ((ts.isIdentifier(script) && script.text === '__filename') || literal(script) || besideUs(script));
         if (!ok || (options && /\beval\s*:/.test(options.getText()))) s.evals.push(`${at(n)}: new Worker(${script?.getText() ?? ''}) runs code that is not one of our files`);
       }
       if (n.expression.text === 'RegExp') s.regexCtors.push({ line: sf.getLineAndCharacterOfPosition(n.getStart()).line + 1, text: n.getText() });
@@ -102,8 +105,9 @@ function scan(file: string): Scan {
 
 const SCANS = new Map([...ANALYSIS, ...SERVER, ...CLI].map((f) => [f, scan(f)]));
 const bare = (m: string) => m.replace(/^node:/, '');
-// worker_threads is allowed (the CLI checks hosts in a worker running its own bundle); every
-// `new Worker(…)` is checked to run __filename or a literal path, without `eval`.
+// worker_threads is allowed (the CLI checks hosts in a worker running its own bundle, and reads files
+// in one running the reader bundle); every `new Worker(…)` is checked to run __filename, a literal
+// path or path.join(__dirname, 'literal'), without `eval`.
 const NEVER = new Set(['child_process', 'vm', 'cluster', 'repl', 'inspector', 'module']);
 const NETWORK = new Set(['net', 'http', 'https', 'http2', 'dgram', 'dns', 'tls']);
 
@@ -145,11 +149,11 @@ describe('(a) configuration content is never executed, sourced or evaluated', ()
 
   test('the scanner itself catches what it looks for', () => {
     const tmp = path.join(ROOT, 'test', 'fuzz', '.scan-probe.ts');
-    fs.writeFileSync(tmp, "import * as cp from 'node:child_process';\nconst m = 'x'; require(m); eval('1'); new Function('return 1'); (0, globalThis.eval)('2');\nnew Worker('1+1', { eval: true }); new Worker(m);\nexport const r = /(a+)+$/;\n");
+    fs.writeFileSync(tmp, "import * as cp from 'node:child_process';\nconst m = 'x'; require(m); eval('1'); new Function('return 1'); (0, globalThis.eval)('2');\nnew Worker('1+1', { eval: true }); new Worker(m); new Worker(path.join(__dirname, m)); new Worker(path.join(__dirname, 'ok.js'));\nexport const r = /(a+)+$/;\n");
     try {
       const s = scan(path.relative(ROOT, tmp));
       assert.deepEqual(s.modules, ['node:child_process']);
-      assert.equal(s.evals.filter((e) => e.includes('new Worker')).length, 2, s.evals.join('; '));
+      assert.equal(s.evals.filter((e) => e.includes('new Worker')).length, 3, s.evals.join('; '));
       for (const what of ['require() with a computed argument', 'eval', 'new Function()', '.eval']) assert.ok(s.evals.some((e) => e.endsWith(`: ${what}`)), `${what} not caught: ${s.evals.join('; ')}`);
       assert.ok(nestedQuantifier(s.regexes[0].source));
     } finally {
