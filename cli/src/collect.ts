@@ -154,13 +154,30 @@ export async function collect(args: readonly string[], cwd: string): Promise<Col
     // The walk starts from absolute, normalized directories and joins entry names onto them, so its
     // paths are already what path.resolve would make of them.
     for (const c of scan.files) add(c.file, c.language, c.uri);
-    for (const e of scan.errors) {
+    // Directories that could not be listed, by path (the order of lintTree's depth-first walk too).
+    const unlisted = scan.errors.map((e) => {
       const i = e.lastIndexOf(': ');
-      out.errors.push(i > 0 ? { path: e.slice(0, i), message: describeError(e.slice(i + 2)) } : { path: e, message: 'cannot read' });
-    }
+      return i > 0 ? { path: e.slice(0, i), message: describeError(e.slice(i + 2)) } : { path: e, message: 'cannot read' };
+    });
+    out.errors.push(...unlisted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
   out.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return out;
+}
+
+/**
+ * The arguments as absolute directories when every one of them is a plain path (no glob) of an
+ * existing directory and none lies inside another (string-wise, as the walk sees paths), in the order
+ * given; undefined otherwise. Such a run can be walked and checked host by host (lint.ts: lintTree).
+ */
+export function plainDirectories(args: readonly string[], cwd: string): string[] | undefined {
+  if (!args.length || args.some(hasGlob)) return undefined;
+  const dirs = args.map((a) => path.resolve(cwd, a));
+  for (const d of dirs) {
+    try { if (!fs.statSync(d).isDirectory()) return undefined; } catch { return undefined; }
+  }
+  for (const a of dirs) for (const b of dirs) if (a !== b && isInside(b, a)) return undefined;
+  return new Set(dirs).size === dirs.length ? dirs : undefined;
 }
 
 /** True when `file` is `root` or lies below it. */

@@ -10,6 +10,8 @@ import { diagnose, fixAll, hostRootOf, WorkspaceModel } from '../../server/src/a
 import type { DiagnoseOptions } from '../../server/src/analysis';
 import type { LanguageId } from '../../server/src/analysis/rules/types';
 import { readTextSync } from '../../server/src/read-text';
+import { CONFIG_FILE_NAME } from '../../server/src/config';
+import { pathToUri } from '../../server/src/workspace-index';
 import { describeError, type FileEntry } from './collect';
 import type { ReadAhead, TextSource } from './read-ahead';
 
@@ -203,20 +205,95 @@ export function runShard(task: ShardTask, progress?: (done: number, total: numbe
       }
       if (text !== undefined) loaded.push({ entry: f.entry, original: text, report: f.index >= 0, index: f.index, options: task.options[f.options] });
     }
-    const mine = loaded.filter((l) => l.report);
-    if (!mine.length) continue;
-    const model = new WorkspaceModel();
-    for (const l of loaded) model.set(l.entry.uri, l.original, l.entry.language);
-    const fixes = task.fix ? fixHost(model, mine, out.writeErrors) : undefined;
-    for (const l of mine) {
-      const { uri, file, language } = l.entry;
-      out.results.push({ file, uri, language, diagnostics: diagnose(model.get(uri)!, l.options), fixes: fixes?.get(file) ?? NO_FIXES });
-      out.indexes.push(l.index);
-    }
-    checked += mine.length;
+    const n = checkHost(loaded, task.fix, out);
+    if (!n) continue;
+    checked += n;
     progress?.(checked, reportedTotal);
   }
   return out;
+}
+
+/** Analyses one host's files in a model of their own (fixing them first with --fix); returns how many were reported. */
+function checkHost(loaded: Loaded[], fix: boolean, out: Pick<ShardResult, 'results' | 'indexes' | 'writeErrors'>): number {
+  const mine = loaded.filter((l) => l.report);
+  if (!mine.length) return 0;
+  const model = new WorkspaceModel();
+  for (const l of loaded) model.set(l.entry.uri, l.original, l.entry.language);
+  const fixes = fix ? fixHost(model, mine, out.writeErrors) : undefined;
+  for (const l of mine) {
+    const { uri, file, language } = l.entry;
+    out.results.push({ file, uri, language, diagnostics: diagnose(model.get(uri)!, l.options), fixes: fixes?.get(file) ?? NO_FIXES });
+    out.indexes.push(l.index);
+  }
+  return mine.length;
+}
+
+export interface TreeInput {
+  /** Absolute, normalized directories, none inside another (see collect.ts: plainDirectories). */
+  roots: string[];
+  readAhead: ReadAhead;
+  /** Filled as the walk lists directories (whether each holds a .bondlintrc), before optionsFor is asked about their files. */
+  listed: Map<string, boolean>;
+  optionsFor: (file: string) => DiagnoseOptions;
+  /** Files checked so far (the total is not known before the walk ends). */
+  progress?: (done: number) => void;
+}
+
+export interface TreeRun extends LintRun {
+  /** Files found (checked or unreadable). */
+  found: number;
+  /** Directories that could not be listed. */
+  walkErrors: { path: string; message: string }[];
+}
+
+/** The order of collect(): by path, as strings. */
+const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+/**
+ * Walks and lints directory trees with the walk and the reading in the reader thread, checking each
+ * host as soon as the walk has left the host's root directory (depth first: no file of that host can
+ * follow). Hosts whose root lies above the roots are checked at the end. The same report as
+ * collect() and lint() on the same directories (the order restored at the end); no --fix, --stdin or
+ * --jobs. Throws ReaderFailed when the reader thread fails or stalls: the caller starts over.
+ */
+export function lintTree(input: TreeInput): TreeRun {
+  const { records, close } = input.readAhead.walk(input.roots, CONFIG_FILE_NAME);
+  const out: ShardResult = { results: [], indexes: [], readErrors: [], writeErrors: [] };
+  const run: TreeRun = { files: [], errors: [], warnings: [], found: 0, walkErrors: [] };
+  const pending = new Map<string, Loaded[]>();
+  const unreadable: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  let checked = 0;
+  const check = (files: Loaded[]) => {
+    checked += checkHost(files, false, out);
+    input.progress?.(checked);
+  };
+  try {
+    for (const r of records) {
+      if (r.kind === 'dir') input.listed.set(r.dir, r.hasConfig);
+      else if (r.kind === 'error') run.walkErrors.push({ path: r.dir, message: describeError(r.code) });
+      else if (r.kind === 'done') {
+        const files = pending.get(r.dir);
+        if (files) { pending.delete(r.dir); check(files); }
+      } else {
+        if (seen.has(r.file)) continue;
+        seen.add(r.file);
+        run.found++;
+        if (r.text === undefined) { unreadable.push({ path: r.file, message: describeError(r.error ?? 'cannot read') }); continue; }
+        const l: Loaded = { entry: { file: r.file, uri: pathToUri(r.file), language: r.language }, original: r.text, report: true, index: -1, options: input.optionsFor(r.file) };
+        const root = hostRootOf(r.file);
+        const files = pending.get(root);
+        if (files) files.push(l); else pending.set(root, [l]);
+      }
+    }
+  } finally {
+    close();
+  }
+  for (const files of pending.values()) check(files);
+  run.files = out.results.sort(byFile);
+  run.errors = unreadable.sort((a, b) => byFile({ file: a.path }, { file: b.path }));
+  run.walkErrors.sort((a, b) => byFile({ file: a.path }, { file: b.path }));
+  return run;
 }
 
 /**

@@ -9,12 +9,12 @@ import { CONFIG_FILE_NAME, ConfigResolver, defaultDocsBase, loadConfigFile, node
 import type { ConfigFs, SeverityOverride } from '../../server/src/config';
 import { pathToUri } from '../../server/src/workspace-index';
 import { CliOptions, HELP, parseArgs, UsageError } from './args';
-import { collect, isInside, type FileEntry } from './collect';
+import { collect, isInside, plainDirectories, type FileEntry } from './collect';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { isShardWorker, lint } from './lint';
-import { ReadAhead } from './read-ahead';
+import { isShardWorker, lint, lintTree, type LintRun } from './lint';
+import { ReadAhead, ReaderFailed } from './read-ahead';
 import { buildReport, countWarnings } from './report';
 import { trimEndChars } from '../../server/src/analysis/text';
 
@@ -105,65 +105,84 @@ export async function main(io: Io): Promise<number> {
     optionsFor = (file) => forDir(path.dirname(file), file);
   }
 
-  // Files. A run over directories or globs may be large: its reader thread starts now, while the
-  // walk runs (lint() uses it from READER_MIN_FILES files on and stops it otherwise; it never keeps
-  // the process alive).
+  // Files. A run over directories or globs may be large: its reader thread starts now, before the
+  // walk (it never keeps the process alive). With plain directories and nothing to fix, the thread
+  // walks them and reads while this one checks each host as soon as its files are in; otherwise
+  // collect() walks here and lint() lets the thread read ahead (from READER_MIN_FILES files on).
   const readAhead = io.threads && o.paths.some((p) => !languageOfPath(p)) ? ReadAhead.start() : undefined;
-  const collected = await collect(o.paths, io.cwd);
-  listed = collected.listed;
-  for (const e of collected.errors) { warn(`${e.path}: ${e.message}`); ioProblem = true; }
-  let entries: FileEntry[] = collected.files;
-  const overrides = new Map<string, string>();
-  let report: Set<string> | undefined;
-  if (o.stdin) {
-    const name = path.resolve(io.cwd, o.stdinFilename!);
-    const language = languageOfPath(name);
-    if (!language) {
-      warn(`--stdin-filename ${o.stdinFilename}: not an ifcfg-* file, a modprobe.d/*.conf file or modprobe.conf`);
-      return 2;
-    }
-    if (o.paths.length && !collected.roots.some((r) => isInside(name, r))) {
-      warn(`--stdin-filename ${o.stdinFilename} must lie inside one of the given paths (they provide the rest of its host)`);
-      return 2;
-    }
-    let text: string;
-    try {
-      text = await io.readStdin();
-    } catch (e) {
-      warn(`cannot read standard input (${String(e)})`);
-      return 2;
-    }
-    overrides.set(name, text);
-    if (!entries.some((e) => e.file === name)) entries = [...entries, { file: name, uri: pathToUri(name), language }];
-    report = new Set([name]);
-  } else if (!entries.length && !ioProblem) {
-    warn('no ifcfg-* or modprobe files found');
-  }
-
-  const showProgress = !!io.stderr.isTTY && entries.length >= 500;
+  const showProgress = !!io.stderr.isTTY;
   let lastProgress = 0;
-  const run = await lint({
-    entries,
-    overrides,
-    report,
-    optionsFor,
-    fix: o.fix,
-    jobs: o.jobs,
-    threads: io.threads,
-    readAhead,
-    progress: showProgress ? (done, total) => {
-      const now = Date.now();
-      if (now - lastProgress < 100 && done < total) return;
-      lastProgress = now;
-      io.stderr.write(`\r\x1b[Kbondlint: checking ${done}/${total} files…`);
-    } : undefined,
-  });
-  if (showProgress) io.stderr.write('\r\x1b[K');
+  const progress = (done: number, total?: number) => {
+    const now = Date.now();
+    if (done < 500 || (now - lastProgress < 100 && done !== total)) return;
+    lastProgress = now;
+    io.stderr.write(`\r\x1b[Kbondlint: checking ${total ? `${done}/${total}` : done} files…`);
+  };
+  let run: LintRun | undefined;
+  let ioErrors: { path: string; message: string }[] = [];
+  const roots = readAhead && !o.fix && !o.stdin && (o.jobs === undefined || o.jobs === 1) ? plainDirectories(o.paths, io.cwd) : undefined;
+  if (readAhead && roots) {
+    try {
+      const tree = lintTree({ roots, readAhead, listed, optionsFor, progress: showProgress ? progress : undefined });
+      for (const e of tree.walkErrors) { warn(`${e.path}: ${e.message}`); ioProblem = true; }
+      if (!tree.found && !ioProblem) warn('no ifcfg-* or modprobe files found');
+      ioErrors = tree.walkErrors;
+      run = tree;
+    } catch (e) {
+      if (!(e instanceof ReaderFailed)) throw e;
+      // Start over without the thread.
+    }
+  }
+  if (!run) {
+    const collected = await collect(o.paths, io.cwd);
+    listed = collected.listed;
+    for (const e of collected.errors) { warn(`${e.path}: ${e.message}`); ioProblem = true; }
+    ioErrors = collected.errors;
+    let entries: FileEntry[] = collected.files;
+    const overrides = new Map<string, string>();
+    let report: Set<string> | undefined;
+    if (o.stdin) {
+      const name = path.resolve(io.cwd, o.stdinFilename!);
+      const language = languageOfPath(name);
+      if (!language) {
+        warn(`--stdin-filename ${o.stdinFilename}: not an ifcfg-* file, a modprobe.d/*.conf file or modprobe.conf`);
+        return 2;
+      }
+      if (o.paths.length && !collected.roots.some((r) => isInside(name, r))) {
+        warn(`--stdin-filename ${o.stdinFilename} must lie inside one of the given paths (they provide the rest of its host)`);
+        return 2;
+      }
+      let text: string;
+      try {
+        text = await io.readStdin();
+      } catch (e) {
+        warn(`cannot read standard input (${String(e)})`);
+        return 2;
+      }
+      overrides.set(name, text);
+      if (!entries.some((e) => e.file === name)) entries = [...entries, { file: name, uri: pathToUri(name), language }];
+      report = new Set([name]);
+    } else if (!entries.length && !ioProblem) {
+      warn('no ifcfg-* or modprobe files found');
+    }
+    run = await lint({
+      entries,
+      overrides,
+      report,
+      optionsFor,
+      fix: o.fix,
+      jobs: o.jobs,
+      threads: io.threads,
+      readAhead,
+      progress: showProgress ? progress : undefined,
+    });
+  }
+  if (showProgress && lastProgress) io.stderr.write('\r\x1b[K');
   for (const e of run.errors) { warn(`${path.relative(io.cwd, e.path) || e.path}: ${e.message}`); ioProblem = true; }
 
   const rep = buildReport(run, base, o.quiet);
-  // Errors found by collect() are part of the report too (JSON `errors`, SARIF notifications).
-  rep.ioErrors = [...collected.errors, ...rep.ioErrors];
+  // Errors found by the walk are part of the report too (JSON `errors`, SARIF notifications).
+  rep.ioErrors = [...ioErrors, ...rep.ioErrors];
   rep.summary.ioErrors = rep.ioErrors.length;
   const color = o.color ?? (!!io.stdout.isTTY && !io.env.NO_COLOR);
   io.stdout.write(o.format === 'json' ? formatJson(rep, TOOL, docsBase) : o.format === 'sarif' ? formatSarif(rep, TOOL, docsBase) : formatText(rep, color));

@@ -1,11 +1,13 @@
-// Reading on a second thread while the main thread analyses: a large run reads its files in a reader
-// thread (reader.ts), started before the directory walk so that it is ready when the file list is.
-// Analysis is synchronous, so the texts are taken from the port without the event loop
-// (receiveMessageOnPort) and the main thread sleeps on a shared counter when the next batch is not
-// there yet. If the reader fails or stalls, the main thread reads the remaining files itself.
+// Reading on a second thread while the main thread analyses. A large run reads its files in a reader
+// thread (reader.ts), started before anything else so that it is ready when the work is: it either
+// reads a given list of files, or walks the directories named on the command line and reads each file
+// as it finds it. Analysis is synchronous, so the records are taken from the port without the event
+// loop (receiveMessageOnPort), and the main thread sleeps on a shared counter when the next batch is
+// not there yet. If the reader fails or stalls, the main thread does the work itself.
 import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
+import type { LanguageId } from '../../server/src/analysis/rules/types';
 import { readTextSync } from '../../server/src/read-text';
 import type { Batch, ReadRequest } from './reader';
 
@@ -15,14 +17,62 @@ export interface TextSource {
   close(): void;
 }
 
-/** How long the main thread waits for a batch before it reads the files itself. */
+/** What a walk finds, in depth-first order (see reader.ts). */
+export type WalkRecord =
+  | { kind: 'dir'; dir: string; hasConfig: boolean }
+  | { kind: 'file'; file: string; language: LanguageId; text?: string; error?: string }
+  | { kind: 'done'; dir: string }
+  | { kind: 'error'; dir: string; code: string };
+
+/** The reader thread failed or stalled during a walk: the caller starts over without it. */
+export class ReaderFailed extends Error {}
+
+/** How long the main thread waits for a batch before it gives up on the reader. */
 const STALL_MS = 10_000;
 
+/** Batches from the reader, taken without the event loop. */
+class Inbox {
+  private batch: Batch = [];
+  private at = 0;
+  private received = 0;
+  readonly posted = new Int32Array(new SharedArrayBuffer(4));
+  private readonly ports = new MessageChannel();
+
+  constructor(private readonly worker: Worker) {}
+
+  /** The port the reader posts to (sent to it with the request). */
+  get remote(): MessagePort { return this.ports.port2; }
+
+  /** The next record (`width` values, or as many as its kind has when 0); undefined when the reader failed or stalled. */
+  take(width: number): Batch | undefined {
+    while (this.at >= this.batch.length) {
+      const m = receiveMessageOnPort(this.ports.port1);
+      if (m) { this.batch = m.message as Batch; this.at = 0; continue; }
+      const now = Atomics.load(this.posted, 0);
+      if (now === -1) return undefined;
+      if (now === this.received && Atomics.wait(this.posted, 0, now, STALL_MS) === 'timed-out') return undefined;
+    }
+    const kind = this.batch[this.at];
+    const n = width > 0 ? width : WIDTH[kind as string];
+    const record = this.batch.slice(this.at, this.at + n);
+    this.at += n;
+    this.received++;
+    return record;
+  }
+
+  close(): void {
+    this.ports.port1.close();
+    void this.worker.terminate();
+  }
+}
+
+/** Values per walk record, by kind. */
+const WIDTH: Record<string, number> = { dir: 3, file: 5, done: 2, error: 3, end: 1 };
 
 export class ReadAhead {
   private worker: Worker | undefined;
 
-  /** Starts the thread now (it waits for read()); undefined where the reader bundle is missing. */
+  /** Starts the thread now (it waits for a job); undefined where the reader bundle is missing. */
   static start(): ReadAhead | undefined {
     // The reader bundle, next to the CLI bundle (dist/).
     if (!fs.existsSync(path.join(__dirname, 'bondlint-reader.js'))) return undefined;
@@ -31,52 +81,77 @@ export class ReadAhead {
 
   private constructor(worker: Worker) {
     this.worker = worker;
-    // Never keeps the process alive; an error only means the main thread reads instead.
+    // Never keeps the process alive; an error only means the main thread does the work instead.
     worker.unref();
     worker.on('error', () => undefined);
   }
 
-  /** Reads `files` in the thread; the source yields their texts in order. Once per ReadAhead. */
-  read(files: string[]): TextSource {
-    const worker = this.worker;
+  private claim(): Worker | undefined {
+    const w = this.worker;
     this.worker = undefined;
+    return w;
+  }
+
+  /** Reads `files` in the thread; the source yields their texts in order. One job per ReadAhead. */
+  read(files: string[]): TextSource {
+    const worker = this.claim();
     if (!worker) return direct(files);
-    const posted = new Int32Array(new SharedArrayBuffer(4));
-    const { port1, port2 } = new MessageChannel();
-    const request: ReadRequest = { files, posted, port: port2 };
-    worker.postMessage(request, [port2]);
-    let batch: Batch = [];
-    let at = 0;
-    let received = 0;
+    const inbox = new Inbox(worker);
+    const request: ReadRequest = { job: 'read', files, posted: inbox.posted, port: inbox.remote };
+    worker.postMessage(request, [inbox.remote]);
+    let i = 0;
     let fallback = false;
-    const stop = () => { port1.close(); void worker.terminate(); };
     return {
       next() {
-        if (fallback) return readTextSync(files[received++]);
-        while (at >= batch.length) {
-          const m = receiveMessageOnPort(port1);
-          if (m) { batch = m.message as Batch; at = 0; continue; }
-          const now = Atomics.load(posted, 0);
-          if (now === -1 || (now === received && Atomics.wait(posted, 0, now, STALL_MS) === 'timed-out')) {
-            // The reader failed or stalled: read the rest here.
-            fallback = true;
-            stop();
-            return readTextSync(files[received++]);
-          }
+        if (!fallback) {
+          const r = inbox.take(2);
+          if (r) { i++; return r[0] !== null ? { text: r[0] as string } : { error: (r[1] as string | null) ?? 'cannot read' }; }
+          // The reader failed or stalled: read the rest here.
+          fallback = true;
+          inbox.close();
         }
-        const text = batch[at++];
-        const error = batch[at++];
-        received++;
-        return text !== null ? { text } : { error: error ?? 'cannot read' };
+        return readTextSync(files[i++]);
       },
-      close: stop,
+      close: () => inbox.close(),
     };
   }
 
-  /** Stops the thread if read() was never called. */
+  /**
+   * Walks `roots` (absolute, normalized directories) in the thread, depth first, reading each file it
+   * finds. The iterator throws ReaderFailed if the thread fails or stalls.
+   */
+  walk(roots: string[], configName: string): { records: IterableIterator<WalkRecord>; close(): void } {
+    const worker = this.claim();
+    if (!worker) throw new ReaderFailed('no reader thread');
+    const inbox = new Inbox(worker);
+    const request: ReadRequest = { job: 'walk', roots, configName, posted: inbox.posted, port: inbox.remote };
+    worker.postMessage(request, [inbox.remote]);
+    function* records(): IterableIterator<WalkRecord> {
+      for (;;) {
+        const r = inbox.take(0);
+        if (!r) throw new ReaderFailed('the reader thread failed or stalled');
+        switch (r[0]) {
+          case 'dir': yield { kind: 'dir', dir: r[1] as string, hasConfig: r[2] as boolean }; break;
+          case 'file': {
+            const text = r[3] as string | null;
+            yield text !== null
+              ? { kind: 'file', file: r[1] as string, language: r[2] as LanguageId, text }
+              : { kind: 'file', file: r[1] as string, language: r[2] as LanguageId, error: (r[4] as string | null) ?? 'cannot read' };
+            break;
+          }
+          case 'done': yield { kind: 'done', dir: r[1] as string }; break;
+          case 'error': yield { kind: 'error', dir: r[1] as string, code: r[2] as string }; break;
+          case 'end': return;
+          default: throw new ReaderFailed(`unknown record ${String(r[0])}`);
+        }
+      }
+    }
+    return { records: records(), close: () => inbox.close() };
+  }
+
+  /** Stops the thread if no job was given. */
   dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
+    void this.claim()?.terminate();
   }
 }
 

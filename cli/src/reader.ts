@@ -1,41 +1,95 @@
 // The reader thread of a bondlint run (bundled on its own as dist/bondlint-reader.js, so that it
-// starts in a few milliseconds): reads the files it is sent, in the order given, and hands their texts
-// back in batches while the main thread analyses the hosts read before. See read-ahead.ts.
+// starts in a few milliseconds). Two jobs, see read-ahead.ts:
+//  - read: reads the files it is sent, in the order given;
+//  - walk: walks directories depth first (the same walk as the workspace index) and reads each file
+//    as it is found, saying when each directory's subtree is done, so that the main thread can check a
+//    host as soon as all of its files are in.
+// Everything goes back in batches through a port, while the main thread analyses what came before.
+import * as fs from 'fs';
 import { parentPort, type MessagePort } from 'worker_threads';
 import { readTextSync } from '../../server/src/read-text';
+import { classifyEntries } from '../../server/src/walk';
 
 /** What the main thread sends, once. */
-export interface ReadRequest {
-  files: string[];
-  /** [0]: files posted so far; -1 once the reader failed. */
+export type ReadRequest = ({ job: 'read'; files: string[] } | { job: 'walk'; roots: string[]; configName: string }) & ReaderChannel;
+
+/** Records per message: few messages, and the first host's texts arrive at once. */
+export const BATCH = 64;
+
+/**
+ * One record of a walk, flattened into the batch array:
+ *   'dir', path, holds configName (boolean)        a directory was listed
+ *   'file', path, language, text | null, error | null
+ *   'done', path                                   the directory's whole subtree was walked
+ *   'error', path, code                            a directory could not be listed
+ *   'end'                                          the walk of every root is done
+ * A read job sends only text, error pairs (one of the two null), one per file, in order.
+ */
+export type Batch = (string | boolean | null)[];
+
+export interface ReaderChannel {
+  /** [0]: records posted so far; -1 once the reader failed. */
   posted: Int32Array;
   port: MessagePort;
 }
 
-/** Files per message: few messages, and the first host's texts arrive at once. */
-export const BATCH = 64;
-
-/** A batch: text and error of each file in turn (one of the two is null). */
-export type Batch = (string | null)[];
-
-function read({ files, posted, port }: ReadRequest): void {
-  try {
-    let batch: Batch = [];
-    for (let i = 0; i < files.length; i++) {
-      const r = readTextSync(files[i]);
-      batch.push(r.text ?? null, r.text === undefined ? r.error ?? 'cannot read' : null);
-      if (batch.length === 2 * BATCH || i === files.length - 1) {
-        port.postMessage(batch);
-        batch = [];
-        Atomics.store(posted, 0, i + 1);
-        Atomics.notify(posted, 0);
-      }
-    }
-  } catch {
-    Atomics.store(posted, 0, -1);
-    Atomics.notify(posted, 0);
+/** Collects records and posts them BATCH at a time; `posted` counts records sent. */
+class Sender {
+  private batch: Batch = [];
+  private records = 0;
+  private sent = 0;
+  constructor(private readonly ch: ReaderChannel) {}
+  add(...record: Batch): void {
+    for (const x of record) this.batch.push(x);
+    if (++this.records - this.sent >= BATCH) this.flush();
   }
-  port.close();
+  flush(): void {
+    if (this.records === this.sent) return;
+    this.ch.port.postMessage(this.batch);
+    this.batch = [];
+    this.sent = this.records;
+    Atomics.store(this.ch.posted, 0, this.sent);
+    Atomics.notify(this.ch.posted, 0);
+  }
 }
 
-parentPort?.once('message', read);
+function read(files: string[], out: Sender): void {
+  for (const file of files) {
+    const r = readTextSync(file);
+    out.add(r.text ?? null, r.text === undefined ? r.error ?? 'cannot read' : null);
+  }
+}
+
+function walk(dir: string, configName: string, out: Sender): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    out.add('error', dir, (e as NodeJS.ErrnoException).code ?? String(e));
+    return;
+  }
+  out.add('dir', dir, entries.some((e) => e.name === configName));
+  const subdirs: string[] = [];
+  classifyEntries(dir, entries, (sub) => subdirs.push(sub), (file, language) => {
+    const r = readTextSync(file);
+    out.add('file', file, language, r.text ?? null, r.text === undefined ? r.error ?? 'cannot read' : null);
+  });
+  for (const sub of subdirs) walk(sub, configName, out);
+  out.add('done', dir);
+}
+
+parentPort?.once('message', (req: ReadRequest) => {
+  const out = new Sender(req);
+  try {
+    if (req.job === 'read') read(req.files, out);
+    else {
+      for (const root of req.roots) walk(root, req.configName, out);
+      out.add('end');
+    }
+    out.flush();
+  } catch {
+    Atomics.store(req.posted, 0, -1);
+    Atomics.notify(req.posted, 0);
+  }
+  req.port.close();
+});

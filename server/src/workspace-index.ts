@@ -5,12 +5,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { languageOfPath } from './analysis';
+import { classifyEntries } from './walk';
 import type { LanguageId } from './analysis/rules/types';
 
 export { MAX_FILE_BYTES, readText, readTextSync } from './read-text';
 
-export const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '.vscode-test']);
+export { SKIP_DIRS } from './walk';
 
 export interface Candidate {
   uri: string;
@@ -86,22 +86,11 @@ function listDir(dir: string, queue: string[], out: ScanResult, maxFiles: number
     return true;
   }
   onDir?.(dir, entries);
-  // path.join(dir, name) without normalizing the whole path again for every entry, when `dir` is
-  // already normal (always, below the root folders): entry names hold no separator, '.' or '..'.
-  const plain = dir !== '.' && path.normalize(dir) === dir;
-  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-  for (const ent of entries) {
-    const full = plain ? prefix + ent.name : path.join(dir, ent.name);
-    if (ent.isDirectory()) {
-      if (!SKIP_DIRS.has(ent.name)) queue.push(full);
-      continue;
-    }
-    if (!ent.isFile() && !ent.isSymbolicLink()) continue;
-    const language = languageOfPath(full);
-    if (!language) continue;
-    if (out.files.length >= maxFiles) { out.truncated = true; return false; }
+  let more = true;
+  classifyEntries(dir, entries, (sub) => queue.push(sub), (full, language) => {
+    if (out.files.length >= maxFiles) { out.truncated = true; return (more = false); }
     out.files.push({ uri: pathToUri(full), file: full, language });
-  }
-  return true;
+  });
+  return more;
 }
 

@@ -281,6 +281,45 @@ test('--docs-base-url sets the documentation links; the default is the installed
   assert.ok(def.every((d) => d.docUrl.startsWith(new URL(`file://${ROOT}/`).href)));
 });
 
+test('directories walked in the reader thread, host by host, give the same report as the classic walk', () => {
+  // Plain directory arguments are walked depth first in the reader thread and each host is checked as
+  // soon as the walk leaves its root (lint.ts: lintTree); --jobs 2 (and globs) take the classic way:
+  // the whole walk first, then the hosts. Edge cases: a host root that also holds files of its own
+  // (ifcfg files in the directory above etc/), a host whose root lies above the arguments (two
+  // arguments below it), .bondlintrc files at several levels, an unreadable file, a broken symlink,
+  // skipped directories, the same file name in several hosts.
+  const dir = tmpDir();
+  try {
+    writeTree(dir, {
+      [`fleet/h1/${NS}/ifcfg-bond0`]: 'DEVICE=bond0\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="mode=4 miimon=100 primary=eth0"\n',
+      [`fleet/h1/${NS}/ifcfg-eth0`]: 'DEVICE=eth0\nMASTER=bond0\nSLAVE=yes\nNM_CONTROLLED=no\n',
+      'fleet/h1/etc/modprobe.d/bonding.conf': 'options bonding mode=1 max_bonds=0\n',
+      'fleet/h1/ifcfg-eth9': 'DEVICE=eth9\nMASTER=bond7\nONBOOT = yes\n',
+      [`fleet/h1/sub/${NS}/ifcfg-eth0`]: 'DEVICE=eth0\nMASTER=bond1\nSLAVE=yes\n',
+      'fleet/h2/.bondlintrc': '[rules]\nmaster-missing-bond = warning\nspaces-around-equals = off\n',
+      [`fleet/h2/${NS}/ifcfg-eth0`]: 'DEVICE=eth0\nMASTER=bond3\nSLAVE=yes\nMTU = 9000\n',
+      [`fleet/h2/${NS}/ifcfg-eth1`]: Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nDEVICE=eth1\n')]),
+      [`fleet/h3/${NS}/ifcfg-bond0`]: 'DEVICE=bond0\nBONDING_OPTS="mode=6 arp_interval=100"\n',
+      [`fleet/node_modules/x/${NS}/ifcfg-eth0`]: 'MASTER=bond9\n',
+      [`split/${NS}/ifcfg-eth0`]: 'DEVICE=eth0\nMASTER=bond0\nSLAVE=yes\n',
+      'split/etc/modprobe.d/bonding.conf': 'alias bond0 bonding\noptions bond0 mode=9\n',
+      '.bondlintrc': '[rules]\nduplicate-device = hint\n',
+    });
+    fs.mkdirSync(path.join(dir, 'split', 'etc', 'sysconfig', 'empty'));
+    fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'fleet', 'h3', NS, 'ifcfg-eth5'));
+    for (const args of [['fleet'], ['fleet', 'split/etc/modprobe.d', `split/${NS}`], ['fleet/h2', 'fleet/h1']]) {
+      for (const format of ['json', 'text']) {
+        const tree = bondlint(['-f', format, ...args], { cwd: dir });
+        const classic = bondlint(['-f', format, '--jobs', '2', ...args], { cwd: dir });
+        assert.ok(tree.stdout.length > 200, tree.stdout);
+        assert.deepEqual(tree, classic, `${args.join(' ')} --format ${format}`);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // 1,100 files: one analysing thread then reads ahead in a reader thread (READER_MIN_FILES), so this
 // also compares the reader thread (-j 1) with shards that read their own files (-j 3).
 test('--jobs: several threads give the same report, errors and fixes as one', async () => {

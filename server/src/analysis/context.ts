@@ -6,7 +6,7 @@ import type { LanguageId } from './rules/types';
 import type { HostModel } from './workspace/model';
 import { splitBondingOpts, type SplitResult } from './bonding-opts/tokens';
 import { simulate, type Simulation } from './bonding-opts/kernel';
-import { withoutQueryAndFragment } from './text';
+import { baseName } from './language';
 
 /** BONDING_OPTS of a bond file: its tokens and what the kernel makes of them. */
 export interface BondingOpts {
@@ -45,25 +45,7 @@ export interface ModprobeContext {
 
 export type DocContext = IfcfgContext | ModprobeContext;
 
-export function baseName(uri: string): string {
-  // The common case: nothing to cut off or decode.
-  if (!/[?#%]/.test(uri)) return uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
-  const path = withoutQueryAndFragment(uri);
-  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  let name = path.slice(slash + 1);
-  try { name = decodeURIComponent(name); } catch { /* keep as is */ }
-  return name;
-}
-
-/** Which language a file is, from its path alone (used by the CLI and the workspace index). */
-export function languageOfPath(path: string): LanguageId | undefined {
-  const norm = path.replace(/\\/g, '/');
-  const name = baseName(norm);
-  if (name.startsWith('ifcfg-')) return 'ifcfg';
-  if (name === 'modprobe.conf') return 'modprobe';
-  if (/(^|\/)modprobe\.d\/[^/]+\.conf$/.test(norm)) return 'modprobe';
-  return undefined;
-}
+export { baseName, languageOfPath } from './language';
 
 const TRUE = new Set(['yes', 'true', 't', 'y', '1']);
 
