@@ -3,7 +3,6 @@
 // diagnoses every file.
 import * as fs from 'fs';
 import * as os from 'os';
-import * as v8 from 'v8';
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnose, fixAll, hostRootOf, WorkspaceModel } from '../../server/src/analysis';
@@ -387,8 +386,5 @@ function writeBack(file: string, original: string, text: string): string | undef
 
 /** True in a worker thread started by runInWorker(). */
 export const isShardWorker = !isMainThread && !!(workerData as Record<string, unknown> | null)?.[SHARD_WORKER];
-if (isShardWorker) {
-  // See main.ts: a host's worth of short-lived objects at a time.
-  v8.setFlagsFromString('--no-allocation-site-pretenuring');
-  shardWorkerMain();
-}
+// (The bundle's V8 flags, cli/src/v8-flags.ts, are set in this thread too: it loads the same file.)
+if (isShardWorker) shardWorkerMain();

@@ -1,7 +1,7 @@
 // bondlint: the analysis library as a command-line linter for CI and pre-commit hooks.
 // Reads files, never executes, sources or evaluates them; writes only with --fix.
+import './v8-flags';
 import * as path from 'path';
-import * as v8 from 'v8';
 import { languageOfPath } from '../../server/src/analysis';
 import type { DiagnoseOptions } from '../../server/src/analysis';
 import { allRuleInfo, ruleDocUrl } from '../../server/src/analysis/rule-docs';
@@ -202,10 +202,6 @@ export async function main(io: Io): Promise<number> {
  * dist/bondlint.js is run itself, and by bin/bondlint (the command npm installs), which loads it.
  */
 export function runProgram(): void {
-  // A lint run allocates a host's worth of short-lived objects at a time; V8's allocation-site
-  // pretenuring mistakes some of them for long-lived ones and fills the old generation with garbage
-  // (about 10 % of the CPU time and 30 MB of memory on a 10,000-file fleet). Off for this process.
-  v8.setFlagsFromString('--no-allocation-site-pretenuring');
   // A closed pipe (`bondlint … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
   main({
