@@ -12,7 +12,8 @@ import { readTextSync } from '../../server/src/read-text';
 import { CONFIG_FILE_NAME } from '../../server/src/config';
 import { pathToUri } from '../../server/src/workspace-index';
 import { describeError, type FileEntry } from './collect';
-import type { ReadAhead, TextSource } from './read-ahead';
+import type { ReadAhead, TextSource, WalkRecord } from './read-ahead';
+import { walkStack, walkStep, type WalkSink } from '../../server/src/walk';
 
 export interface LintedFile {
   file: string;
@@ -43,8 +44,8 @@ export interface LintInput {
   jobs?: number | 'auto';
   /** Whether worker threads may be used (the program: yes; library callers: by default no). */
   threads?: boolean;
-  /** A reader thread started early (before the directory walk); used or disposed of. */
-  readAhead?: ReadAhead;
+  /** Starts a reader thread (undefined: none); called when the run is large enough. */
+  startReader?: () => ReadAhead | undefined;
 }
 
 /**
@@ -157,12 +158,11 @@ export async function lint(input: LintInput): Promise<LintRun> {
     input.progress!(ownDone + workerDone.reduce((a, b) => a + b, 0), reported);
   });
   // One thread analysing: a reader thread reads ahead (several: each reads its own shard).
+  const readAhead = jobs === 1 && total >= READER_MIN_FILES ? input.startReader?.() : undefined;
   let texts: TextSource | undefined;
-  if (jobs === 1 && total >= READER_MIN_FILES && input.readAhead) {
+  if (readAhead) {
     const skip = new Set(overrides.map(([f]) => f));
-    texts = input.readAhead.read(shards[0].flatMap((h) => h.filter((f) => !skip.has(f.entry.file)).map((f) => f.entry.file)));
-  } else {
-    input.readAhead?.dispose();
+    texts = readAhead.readFrom(shards[0].flatMap((h) => h.filter((f) => !skip.has(f.entry.file)).map((f) => f.entry.file)));
   }
   let own: ShardResult;
   try {
@@ -227,10 +227,17 @@ function checkHost(loaded: Loaded[], fix: boolean, out: Pick<ShardResult, 'resul
   return mine.length;
 }
 
+/**
+ * lintTree starts its reader thread once the walk has found this many files (a small tree is done
+ * before a thread would be up: starting one would only cost ~25 ms).
+ */
+export const TREE_READER_FILES = 200;
+
 export interface TreeInput {
   /** Absolute, normalized directories, none inside another (see collect.ts: plainDirectories). */
   roots: string[];
-  readAhead: ReadAhead;
+  /** Starts a reader thread (undefined: none); called once the walk has found TREE_READER_FILES files. */
+  startReader?: () => ReadAhead | undefined;
   /** Filled as the walk lists directories (whether each holds a .bondlintrc), before optionsFor is asked about their files. */
   listed: Map<string, boolean>;
   optionsFor: (file: string) => DiagnoseOptions;
@@ -249,14 +256,14 @@ export interface TreeRun extends LintRun {
 const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 /**
- * Walks and lints directory trees with the walk and the reading in the reader thread, checking each
- * host as soon as the walk has left the host's root directory (depth first: no file of that host can
- * follow). Hosts whose root lies above the roots are checked at the end. The same report as
- * collect() and lint() on the same directories (the order restored at the end); no --fix, --stdin or
- * --jobs. Throws ReaderFailed when the reader thread fails or stalls: the caller starts over.
+ * Walks and lints directory trees, checking each host as soon as the walk has left the host's root
+ * directory (depth first: no file of that host can follow); hosts whose root lies above the roots are
+ * checked at the end. This thread walks and reads until the reader thread is up (started once the
+ * tree proves large), then hands it the rest of the walk and only analyses. The same report
+ * as collect() and lint() on the same directories (the order restored at the end); no --fix, --stdin
+ * or --jobs. Throws ReaderFailed when the reader thread fails or stalls: the caller starts over.
  */
 export function lintTree(input: TreeInput): TreeRun {
-  const { records, close } = input.readAhead.walk(input.roots, CONFIG_FILE_NAME);
   const out: ShardResult = { results: [], indexes: [], readErrors: [], writeErrors: [] };
   const run: TreeRun = { files: [], errors: [], warnings: [], found: 0, walkErrors: [] };
   const pending = new Map<string, Loaded[]>();
@@ -267,26 +274,45 @@ export function lintTree(input: TreeInput): TreeRun {
     checked += checkHost(files, false, out);
     input.progress?.(checked);
   };
-  try {
-    for (const r of records) {
-      if (r.kind === 'dir') input.listed.set(r.dir, r.hasConfig);
-      else if (r.kind === 'error') run.walkErrors.push({ path: r.dir, message: describeError(r.code) });
-      else if (r.kind === 'done') {
-        const files = pending.get(r.dir);
-        if (files) { pending.delete(r.dir); check(files); }
-      } else {
-        if (seen.has(r.file)) continue;
-        seen.add(r.file);
-        run.found++;
-        if (r.text === undefined) { unreadable.push({ path: r.file, message: describeError(r.error ?? 'cannot read') }); continue; }
-        const l: Loaded = { entry: { file: r.file, uri: pathToUri(r.file), language: r.language }, original: r.text, report: true, index: -1, options: input.optionsFor(r.file) };
-        const root = hostRootOf(r.file);
-        const files = pending.get(root);
-        if (files) files.push(l); else pending.set(root, [l]);
-      }
+  const handle = (r: WalkRecord) => {
+    if (r.kind === 'dir') input.listed.set(r.dir, r.hasConfig);
+    else if (r.kind === 'error') run.walkErrors.push({ path: r.dir, message: describeError(r.code) });
+    else if (r.kind === 'done') {
+      const files = pending.get(r.dir);
+      if (files) { pending.delete(r.dir); check(files); }
+    } else {
+      if (seen.has(r.file)) return;
+      seen.add(r.file);
+      run.found++;
+      if (r.text === undefined) { unreadable.push({ path: r.file, message: describeError(r.error ?? 'cannot read') }); return; }
+      const l: Loaded = { entry: { file: r.file, uri: pathToUri(r.file), language: r.language }, original: r.text, report: true, index: -1, options: input.optionsFor(r.file) };
+      const root = hostRootOf(r.file);
+      const files = pending.get(root);
+      if (files) files.push(l); else pending.set(root, [l]);
     }
-  } finally {
-    close();
+  };
+  const stack = walkStack(input.roots);
+  const here: WalkSink = {
+    dir: (dir, hasConfig) => handle({ kind: 'dir', dir, hasConfig }),
+    file: (file, language) => { const r = readTextSync(file); handle({ kind: 'file', file, language, text: r.text, error: r.error }); },
+    done: (dir) => handle({ kind: 'done', dir }),
+    error: (dir, code) => handle({ kind: 'error', dir, code }),
+  };
+  let readAhead: ReadAhead | undefined;
+  let asked = false;
+  while (stack.length && !readAhead?.ready) {
+    walkStep(stack, CONFIG_FILE_NAME, here);
+    if (!asked && run.found >= TREE_READER_FILES) { asked = true; readAhead = input.startReader?.(); }
+  }
+  if (stack.length && readAhead) {
+    const { records, close } = readAhead.walk(stack, CONFIG_FILE_NAME);
+    try {
+      for (const r of records) handle(r);
+    } finally {
+      close();
+    }
+  } else {
+    readAhead?.dispose();
   }
   for (const files of pending.values()) check(files);
   run.files = out.results.sort(byFile);

@@ -105,11 +105,11 @@ export async function main(io: Io): Promise<number> {
     optionsFor = (file) => forDir(path.dirname(file), file);
   }
 
-  // Files. A run over directories or globs may be large: its reader thread starts now, before the
-  // walk (it never keeps the process alive). With plain directories and nothing to fix, the thread
-  // walks them and reads while this one checks each host as soon as its files are in; otherwise
-  // collect() walks here and lint() lets the thread read ahead (from READER_MIN_FILES files on).
-  const readAhead = io.threads && o.paths.some((p) => !languageOfPath(p)) ? ReadAhead.start() : undefined;
+  // Files. With plain directories and nothing to fix, lintTree() walks them and checks each host as
+  // soon as its files are in; a large tree is walked and read by a reader thread meanwhile. Otherwise
+  // collect() walks and lint() checks, with a reader thread from READER_MIN_FILES files on. (Reader
+  // threads never keep the process alive.)
+  const startReader = io.threads ? () => ReadAhead.start() : undefined;
   const showProgress = !!io.stderr.isTTY;
   let lastProgress = 0;
   const progress = (done: number, total?: number) => {
@@ -120,10 +120,10 @@ export async function main(io: Io): Promise<number> {
   };
   let run: LintRun | undefined;
   let ioErrors: { path: string; message: string }[] = [];
-  const roots = readAhead && !o.fix && !o.stdin && (o.jobs === undefined || o.jobs === 1) ? plainDirectories(o.paths, io.cwd) : undefined;
-  if (readAhead && roots) {
+  const roots = !o.fix && !o.stdin && (o.jobs === undefined || o.jobs === 1) ? plainDirectories(o.paths, io.cwd) : undefined;
+  if (roots) {
     try {
-      const tree = lintTree({ roots, readAhead, listed, optionsFor, progress: showProgress ? progress : undefined });
+      const tree = lintTree({ roots, startReader, listed, optionsFor, progress: showProgress ? progress : undefined });
       for (const e of tree.walkErrors) { warn(`${e.path}: ${e.message}`); ioProblem = true; }
       if (!tree.found && !ioProblem) warn('no ifcfg-* or modprobe files found');
       ioErrors = tree.walkErrors;
@@ -173,7 +173,7 @@ export async function main(io: Io): Promise<number> {
       fix: o.fix,
       jobs: o.jobs,
       threads: io.threads,
-      readAhead,
+      startReader,
       progress: showProgress ? progress : undefined,
     });
   }

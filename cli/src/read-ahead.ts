@@ -1,7 +1,7 @@
 // Reading on a second thread while the main thread analyses. A large run reads its files in a reader
-// thread (reader.ts), started before anything else so that it is ready when the work is: it either
-// reads a given list of files, or walks the directories named on the command line and reads each file
-// as it finds it. Analysis is synchronous, so the records are taken from the port without the event
+// thread (reader.ts), started once the run proves large; the main thread reads (and walks) itself
+// until the thread is up, then hands over the rest: a list of files to read, or the rest of a
+// depth-first walk of the directories named on the command line. Analysis is synchronous, so the records are taken from the port without the event
 // loop (receiveMessageOnPort), and the main thread sleeps on a shared counter when the next batch is
 // not there yet. If the reader fails or stalls, the main thread does the work itself.
 import * as fs from 'fs';
@@ -9,7 +9,7 @@ import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
 import type { LanguageId } from '../../server/src/analysis/rules/types';
 import { readTextSync } from '../../server/src/read-text';
-import type { Batch, ReadRequest } from './reader';
+import type { Batch, ReadRequest, ReaderData } from './reader';
 
 /** The texts of a list of files, in that list's order. */
 export interface TextSource {
@@ -76,10 +76,11 @@ export class ReadAhead {
   static start(): ReadAhead | undefined {
     // The reader bundle, next to the CLI bundle (dist/).
     if (!fs.existsSync(path.join(__dirname, 'bondlint-reader.js'))) return undefined;
-    return new ReadAhead(new Worker(path.join(__dirname, 'bondlint-reader.js')));
+    const data: ReaderData = { ready: new Int32Array(new SharedArrayBuffer(4)) };
+    return new ReadAhead(new Worker(path.join(__dirname, 'bondlint-reader.js'), { workerData: data }), data.ready);
   }
 
-  private constructor(worker: Worker) {
+  private constructor(worker: Worker, private readonly readyFlag: Int32Array) {
     this.worker = worker;
     // Never keeps the process alive; an error only means the main thread does the work instead.
     worker.unref();
@@ -92,7 +93,7 @@ export class ReadAhead {
     return w;
   }
 
-  /** Reads `files` in the thread; the source yields their texts in order. One job per ReadAhead. */
+  /** Reads `files` in the thread (waiting for it to start); the source yields their texts in order. One job per ReadAhead. */
   read(files: string[]): TextSource {
     const worker = this.claim();
     if (!worker) return direct(files);
@@ -116,15 +117,39 @@ export class ReadAhead {
     };
   }
 
+  /** Whether the thread is up and waiting for its job (it takes a few tens of milliseconds to start). */
+  get ready(): boolean {
+    return this.worker !== undefined && Atomics.load(this.readyFlag, 0) === 1;
+  }
+
   /**
-   * Walks `roots` (absolute, normalized directories) in the thread, depth first, reading each file it
-   * finds. The iterator throws ReaderFailed if the thread fails or stalls.
+   * The texts of `files` in order: read here until the thread is up, then by the thread (the rest of
+   * the list is handed over at that point). One job per ReadAhead.
    */
-  walk(roots: string[], configName: string): { records: IterableIterator<WalkRecord>; close(): void } {
+  readFrom(files: string[]): TextSource {
+    let i = 0;
+    let inner: TextSource | undefined;
+    return {
+      next: () => {
+        if (!inner) {
+          if (!this.ready) return readTextSync(files[i++]);
+          inner = this.read(files.slice(i));
+        }
+        return inner.next();
+      },
+      close: () => (inner ? inner.close() : this.dispose()),
+    };
+  }
+
+  /**
+   * Finishes a depth-first walk (server/src/walk.ts: walkStack, walkStep) in the thread, reading each
+   * file it finds. The iterator throws ReaderFailed if the thread fails or stalls.
+   */
+  walk(stack: string[], configName: string): { records: IterableIterator<WalkRecord>; close(): void } {
     const worker = this.claim();
     if (!worker) throw new ReaderFailed('no reader thread');
     const inbox = new Inbox(worker);
-    const request: ReadRequest = { job: 'walk', roots, configName, posted: inbox.posted, port: inbox.remote };
+    const request: ReadRequest = { job: 'walk', stack, configName, posted: inbox.posted, port: inbox.remote };
     worker.postMessage(request, [inbox.remote]);
     function* records(): IterableIterator<WalkRecord> {
       for (;;) {

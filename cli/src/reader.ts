@@ -1,17 +1,19 @@
 // The reader thread of a bondlint run (bundled on its own as dist/bondlint-reader.js, so that it
 // starts in a few milliseconds). Two jobs, see read-ahead.ts:
 //  - read: reads the files it is sent, in the order given;
-//  - walk: walks directories depth first (the same walk as the workspace index) and reads each file
-//    as it is found, saying when each directory's subtree is done, so that the main thread can check a
-//    host as soon as all of its files are in.
+//  - walk: goes on with a depth-first walk the main thread began (server/src/walk.ts: a stack of
+//    steps), reading each file as it is found and saying when each directory's subtree is done, so
+//    that the main thread can check a host as soon as all of its files are in.
 // Everything goes back in batches through a port, while the main thread analyses what came before.
-import * as fs from 'fs';
-import { parentPort, type MessagePort } from 'worker_threads';
+import { parentPort, workerData, type MessagePort } from 'worker_threads';
 import { readTextSync } from '../../server/src/read-text';
-import { classifyEntries } from '../../server/src/walk';
+import { walkStep } from '../../server/src/walk';
 
 /** What the main thread sends, once. */
-export type ReadRequest = ({ job: 'read'; files: string[] } | { job: 'walk'; roots: string[]; configName: string }) & ReaderChannel;
+export type ReadRequest = ({ job: 'read'; files: string[] } | { job: 'walk'; stack: string[]; configName: string }) & ReaderChannel;
+
+/** workerData: [0] is set to 1 once this thread is up and waiting for its job. */
+export interface ReaderData { ready: Int32Array }
 
 /** Records per message: few messages, and the first host's texts arrive at once. */
 export const BATCH = 64;
@@ -60,22 +62,17 @@ function read(files: string[], out: Sender): void {
   }
 }
 
-function walk(dir: string, configName: string, out: Sender): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    out.add('error', dir, (e as NodeJS.ErrnoException).code ?? String(e));
-    return;
-  }
-  out.add('dir', dir, entries.some((e) => e.name === configName));
-  const subdirs: string[] = [];
-  classifyEntries(dir, entries, (sub) => subdirs.push(sub), (file, language) => {
-    const r = readTextSync(file);
-    out.add('file', file, language, r.text ?? null, r.text === undefined ? r.error ?? 'cannot read' : null);
-  });
-  for (const sub of subdirs) walk(sub, configName, out);
-  out.add('done', dir);
+function walk(stack: string[], configName: string, out: Sender): void {
+  const sink = {
+    dir: (dir: string, hasConfig: boolean) => out.add('dir', dir, hasConfig),
+    file: (file: string, language: string) => {
+      const r = readTextSync(file);
+      out.add('file', file, language, r.text ?? null, r.text === undefined ? r.error ?? 'cannot read' : null);
+    },
+    done: (dir: string) => out.add('done', dir),
+    error: (dir: string, code: string) => out.add('error', dir, code),
+  };
+  while (stack.length) walkStep(stack, configName, sink);
 }
 
 parentPort?.once('message', (req: ReadRequest) => {
@@ -83,7 +80,7 @@ parentPort?.once('message', (req: ReadRequest) => {
   try {
     if (req.job === 'read') read(req.files, out);
     else {
-      for (const root of req.roots) walk(root, req.configName, out);
+      walk(req.stack, req.configName, out);
       out.add('end');
     }
     out.flush();
@@ -93,3 +90,6 @@ parentPort?.once('message', (req: ReadRequest) => {
   }
   req.port.close();
 });
+
+const ready = (workerData as ReaderData | undefined)?.ready;
+if (ready) { Atomics.store(ready, 0, 1); Atomics.notify(ready, 0); }

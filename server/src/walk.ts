@@ -1,7 +1,7 @@
 // One step of the directory walk, shared by the workspace index, the CLI and the CLI's reader thread
 // (cli/src/reader.ts), so that every walk goes into the same directories and finds the same files.
 // Imports nothing heavy.
-import type * as fs from 'fs';
+import * as fs from 'fs';
 import * as path from 'path';
 import { languageOfPath } from './analysis/language';
 import type { LanguageId } from './analysis/rules/types';
@@ -28,4 +28,43 @@ export function classifyEntries(dir: string, entries: fs.Dirent[], onDir: (full:
     const language = languageOfPath(full);
     if (language && onFile(full, language) === false) return;
   }
+}
+
+/** What a walk step finds (see walkStep). */
+export interface WalkSink {
+  /** A directory was listed; whether it holds an entry named configName. */
+  dir(dir: string, hasConfig: boolean): void;
+  file(file: string, language: LanguageId): void;
+  /** The directory's whole subtree was walked. */
+  done(dir: string): void;
+  /** A directory could not be listed. */
+  error(dir: string, code: string): void;
+}
+
+/**
+ * The depth-first walk of `roots` as a stack of steps: '+DIR' lists DIR, '-DIR' says its subtree is
+ * done. A stack is plain data, so a walk begun in one thread can be finished in another (the CLI
+ * starts walking while its reader thread starts, then hands the rest over).
+ */
+export function walkStack(roots: readonly string[]): string[] {
+  return roots.map((r) => '+' + r).reverse();
+}
+
+/** Takes one step off the stack: lists a directory (pushing its subdirectories) or closes one. */
+export function walkStep(stack: string[], configName: string, sink: WalkSink): void {
+  const step = stack.pop()!;
+  const dir = step.slice(1);
+  if (step[0] === '-') { sink.done(dir); return; }
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    sink.error(dir, (e as NodeJS.ErrnoException).code ?? String(e));
+    return;
+  }
+  sink.dir(dir, entries.some((e) => e.name === configName));
+  const subdirs: string[] = [];
+  classifyEntries(dir, entries, (sub) => subdirs.push(sub), (file, language) => sink.file(file, language));
+  stack.push('-' + dir);
+  for (let i = subdirs.length - 1; i >= 0; i--) stack.push('+' + subdirs[i]);
 }
