@@ -93,16 +93,21 @@ export async function main(io: Io): Promise<number> {
     const resolver = new ConfigResolver({ fs: configFs, onWarning: (w) => warn(`warning: ${w}`) });
     // Every file of a directory gets the same options: resolve them once per directory. A directory
     // the walk listed without a .bondlintrc has exactly its parent's options.
+    // (Asked once per file: directories by string cutting, not path.dirname and path.join.)
     const byDir = new Map<string, DiagnoseOptions>();
-    const forDir = (dir: string, file: string): DiagnoseOptions => {
+    const dirOf = (p: string) => {
+      const i = p.lastIndexOf(path.sep);
+      return i > 0 ? p.slice(0, i) : path.dirname(p);
+    };
+    const forDir = (dir: string): DiagnoseOptions => {
       let opts = byDir.get(dir);
       if (opts) return opts;
-      const parent = path.dirname(dir);
-      opts = listed.get(dir) === false && parent !== dir ? forDir(parent, path.join(parent, CONFIG_FILE_NAME)) : resolver.optionsFor(file, o.rules);
+      const parent = dirOf(dir);
+      opts = listed.get(dir) === false && parent !== dir ? forDir(parent) : resolver.optionsFor(dir + path.sep + CONFIG_FILE_NAME, o.rules);
       byDir.set(dir, opts);
       return opts;
     };
-    optionsFor = (file) => forDir(path.dirname(file), file);
+    optionsFor = (file) => forDir(dirOf(file));
   }
 
   // Files. With plain directories and nothing to fix, lintTree() walks them and checks each host as

@@ -24,14 +24,16 @@ export interface ScanResult {
   errors: string[];
 }
 
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try { return fileURLToPath(uri); } catch { return undefined; }
-}
-
 /** Absolute POSIX paths whose characters URL encoding leaves alone (and no '.', '..' or empty segments). */
 const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._+,=@-]+)+$/;
 const POSIX = process.platform !== 'win32';
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  // The common case without the URL machinery (the inverse of pathToUri's): same result.
+  if (POSIX && uri.startsWith('file:///') && PLAIN_PATH.test(uri.slice(7))) return uri.slice(7);
+  try { return fileURLToPath(uri); } catch { return undefined; }
+}
 
 export function pathToUri(p: string): string {
   // The common case without the URL machinery (a few microseconds per file): same result.

@@ -156,3 +156,37 @@ test('member-ip-config can move an address to the bond when the bond has none', 
   // The bond already has an address: only removing is offered.
   assert.throws(() => applyWorkspaceFix(host('h1', { 'ifcfg-bond0': bond(), 'ifcfg-eth0': member('eth0', 'IPADDR=192.0.2.50\n') }), `${NS('h1')}/ifcfg-eth0`, 'member-ip-config', 1), /no fix #1/);
 });
+
+test('paths and file URIs: the fast ways agree with the URL machinery', async () => {
+  const fc = (await import('fast-check')).default;
+  const { fileURLToPath, pathToFileURL } = await import('url');
+  const { pathToUri, uriToPath } = await import('../../server/src/workspace-index');
+  const segment = fc.string({ unit: fc.constantFrom('a', 'B', '0', '.', '-', '_', '+', ',', '=', '@', '%', '#', '?', ' ', 'é', '\\', ':'), minLength: 0, maxLength: 6 });
+  const absPath = fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => '/' + s.join('/'));
+  fc.assert(fc.property(absPath, (p) => {
+    assert.equal(pathToUri(p), pathToFileURL(p).toString(), p);
+    const uri = pathToUri(p);
+    assert.equal(uriToPath(uri), fileURLToPath(uri), uri);
+  }), { numRuns: 5000 });
+  for (const uri of ['file:///a/../b', 'file:///a/./b', 'file:///a//b', 'file:///a%20b', 'file:///a?x', 'file:///a#y', 'file:////x']) {
+    let want: string | undefined;
+    try { want = fileURLToPath(uri); } catch { want = undefined; }
+    assert.equal(uriToPath(uri), want, uri);
+  }
+});
+
+test('hostRootOf: the fast path agrees with the pattern it stands for', async () => {
+  const fc = (await import('fast-check')).default;
+  const slow = (path: string) => {
+    const p = path.replace(/\\/g, '/');
+    const m = /^(.*?)\/?(?:etc\/(?:sysconfig\/network-scripts\/[^/]+|modprobe\.d\/[^/]+|modprobe\.conf)|(?:usr\/local\/lib|usr\/lib|lib|run)\/modprobe\.d\/[^/]+)$/.exec(p);
+    if (m) return m[1] === '' ? '/' : m[1];
+    const slash = p.lastIndexOf('/');
+    return slash <= 0 ? '/' : p.slice(0, slash);
+  };
+  const seg = fc.constantFrom('etc', 'sysconfig', 'network-scripts', 'modprobe.d', 'modprobe.conf', 'usr', 'local', 'lib', 'run', 'h1', 'ifcfg-eth0', 'x.conf', '', 'xetc', 'lib2');
+  fc.assert(fc.property(fc.array(seg, { minLength: 1, maxLength: 7 }), fc.boolean(), (parts, abs) => {
+    const p = (abs ? '/' : '') + parts.join('/');
+    assert.equal(hostRootOf(p), slow(p), p);
+  }), { numRuns: 20000 });
+});

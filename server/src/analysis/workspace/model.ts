@@ -14,7 +14,7 @@ import { Memo } from '../memo';
 
 /** The host root of a file path ('/' separated). */
 export function hostRootOf(path: string): string {
-  const p = path.replace(/\\/g, '/');
+  const p = path.includes('\\') ? path.replace(/\\/g, '/') : path;
   const fast = hostRootFast(p);
   if (fast !== undefined) return fast;
   const m = /^(.*?)\/?etc\/(?:sysconfig\/network-scripts\/[^/]+|modprobe\.d\/[^/]+|modprobe\.conf)$/.exec(p);
@@ -39,10 +39,15 @@ const SYSTEM_DIRS = ['etc/sysconfig/network-scripts/', 'usr/local/lib/modprobe.d
 function hostRootFast(p: string): string | undefined {
   const slash = p.lastIndexOf('/');
   if (slash < 0 || slash === p.length - 1 || p.indexOf('\n') >= 0) return undefined;
-  const dir = p.slice(0, slash + 1);
-  const sys = SYSTEM_DIRS.find((d) => dir.endsWith(d) && (dir.length === d.length || dir[dir.length - d.length - 1] === '/'));
+  // The directory is p up to and including the slash: compared in place, not sliced.
+  const dirLength = slash + 1;
+  let sys: string | undefined;
+  for (const d of SYSTEM_DIRS) {
+    const at = dirLength - d.length;
+    if (at >= 0 && p.startsWith(d, at) && (at === 0 || p[at - 1] === '/')) { sys = d; break; }
+  }
   if (sys === undefined) return undefined;
-  const etc = dir.length - sys.length;
+  const etc = dirLength - sys.length;
   const root = etc > 0 && p[etc - 1] === '/' ? p.slice(0, etc - 1) : p.slice(0, etc);
   return root === '' ? '/' : root;
 }
