@@ -6,6 +6,7 @@ import * as os from 'os';
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnose, fixAll, hostRootOf, WorkspaceModel } from '../../server/src/analysis';
+import { ParseCache } from '../../server/src/analysis/parse-cache';
 import type { DiagnoseOptions } from '../../server/src/analysis';
 import type { LanguageId } from '../../server/src/analysis/rules/types';
 import { readTextSync } from '../../server/src/read-text';
@@ -190,6 +191,7 @@ export function runShard(task: ShardTask, progress?: (done: number, total: numbe
   const overrides = new Map(task.overrides);
   const reportedTotal = task.hosts.reduce((n, h) => n + h.filter((f) => f.index >= 0).length, 0);
   let checked = 0;
+  const parsed = new ParseCache();
   // One host at a time: read, analysed in a model of its own, dropped once its files are diagnosed.
   // The same diagnostics as one model of the whole run, in memory the size of one host rather than
   // the fleet, and the texts and everything derived from them die young (cheap for the GC).
@@ -204,7 +206,7 @@ export function runShard(task: ShardTask, progress?: (done: number, total: numbe
       }
       if (text !== undefined) loaded.push({ entry: f.entry, original: text, report: f.index >= 0, index: f.index, options: task.options[f.options] });
     }
-    const n = checkHost(loaded, task.fix, out);
+    const n = checkHost(loaded, task.fix, parsed, out);
     if (!n) continue;
     checked += n;
     progress?.(checked, reportedTotal);
@@ -213,10 +215,10 @@ export function runShard(task: ShardTask, progress?: (done: number, total: numbe
 }
 
 /** Analyses one host's files in a model of their own (fixing them first with --fix); returns how many were reported. */
-function checkHost(loaded: Loaded[], fix: boolean, out: Pick<ShardResult, 'results' | 'indexes' | 'writeErrors'>): number {
+function checkHost(loaded: Loaded[], fix: boolean, parsed: ParseCache, out: Pick<ShardResult, 'results' | 'indexes' | 'writeErrors'>): number {
   const mine = loaded.filter((l) => l.report);
   if (!mine.length) return 0;
-  const model = new WorkspaceModel();
+  const model = new WorkspaceModel(parsed);
   for (const l of loaded) model.set(l.entry.uri, l.original, l.entry.language);
   const fixes = fix ? fixHost(model, mine, out.writeErrors) : undefined;
   for (const l of mine) {
@@ -269,9 +271,10 @@ export function lintTree(input: TreeInput): TreeRun {
   const pending = new Map<string, Loaded[]>();
   const unreadable: { path: string; message: string }[] = [];
   const seen = new Set<string>();
+  const parsed = new ParseCache();
   let checked = 0;
   const check = (files: Loaded[]) => {
-    checked += checkHost(files, false, out);
+    checked += checkHost(files, false, parsed, out);
     input.progress?.(checked);
   };
   const handle = (r: WalkRecord) => {

@@ -7,6 +7,8 @@ import type { HostModel } from './workspace/model';
 import { splitBondingOpts, type SplitResult } from './bonding-opts/tokens';
 import { simulate, type Simulation } from './bonding-opts/kernel';
 import { baseName } from './language';
+import { Memo } from './memo';
+import type { ParseCache } from './parse-cache';
 
 /** BONDING_OPTS of a bond file: its tokens and what the kernel makes of them. */
 export interface BondingOpts {
@@ -63,10 +65,20 @@ export function ifcfgRole(file: IfcfgFile, fileName: string): IfcfgRole {
   return 'plain';
 }
 
-export function makeContext(uri: string, text: string, language: LanguageId): DocContext {
+/** BONDING_OPTS tokenized and judged once per assignment (shared with its parsed file, see ParseCache). */
+const judgedOpts = new Memo((bo: IfcfgAssignment): BondingOpts => {
+  const split = splitBondingOpts(bo);
+  return { assignment: bo, split, sim: simulate(split.tokens) };
+});
+
+/**
+ * The parsed view of a document. `parsed` (the CLI's ParseCache, with the host the document belongs
+ * to) shares parsed files between hosts.
+ */
+export function makeContext(uri: string, text: string, language: LanguageId, parsed?: { cache: ParseCache; owner: object }): DocContext {
   const fileName = baseName(uri);
-  if (language === 'modprobe') return { language, uri, text, fileName, file: parseModprobe(text) };
-  const file = parseIfcfg(text);
+  if (language === 'modprobe') return { language, uri, text, fileName, file: parsed ? parsed.cache.modprobeFor(text, parsed.owner) : parseModprobe(text) };
+  const file = parsed ? parsed.cache.ifcfgFor(text, parsed.owner) : parseIfcfg(text);
   const role = ifcfgRole(file, fileName);
   const deviceName = file.byKey.get('DEVICE')?.value || fileName.replace(/^ifcfg-/, '');
   const ctx: IfcfgContext = { language, uri, text, fileName, file, role, deviceName, get: (k) => file.byKey.get(k) };
@@ -81,8 +93,7 @@ export function makeContext(uri: string, text: string, language: LanguageId): Do
       configurable: true,
       get: () => {
         if (!judged) {
-          const split = splitBondingOpts(bo);
-          opts = { assignment: bo, split, sim: simulate(split.tokens) };
+          opts = judgedOpts.of(bo);
           judged = true;
         }
         return opts;

@@ -11,6 +11,7 @@ import type { IfcfgAssignment } from '../ifcfg/parser';
 import type { ModprobeStatement } from '../modprobe/parser';
 import type { LanguageId } from '../rules/types';
 import { Memo } from '../memo';
+import type { ParseCache } from '../parse-cache';
 
 /** The host root of a file path ('/' separated). */
 export function hostRootOf(path: string): string {
@@ -196,6 +197,9 @@ function deriveFacts(files: DocContext[]): HostFacts {
 
 /** All files of a workspace (or a CLI run), grouped into hosts. */
 export class WorkspaceModel {
+  /** @param parseCache parsed files to share with other models (the CLI's hosts: one model each) */
+  constructor(private readonly parseCache?: ParseCache) {}
+
   private readonly byUri = new Map<string, DocContext>();
   private readonly hostByUri = new Map<string, HostModel>();
   private readonly hostsByRoot = new Map<string, HostModel>();
@@ -205,7 +209,7 @@ export class WorkspaceModel {
     const old = this.byUri.get(uri);
     const host = this.hostFor(uri);
     if (old && old.language === language && old.text === text) return host;
-    const ctx = makeContext(uri, text, language);
+    const ctx = makeContext(uri, text, language, this.parseCache && { cache: this.parseCache, owner: host });
     ctx.host = host;
     this.byUri.set(uri, ctx);
     if (!host.files.has(uri)) host.filesChanged();
