@@ -1,9 +1,10 @@
 // Reading on a second thread while the main thread analyses. A large run reads its files in a reader
 // thread (reader.ts), started once the run proves large; the main thread reads (and walks) itself
 // until the thread is up, then hands over the rest: a list of files to read, or the rest of a
-// depth-first walk of the directories named on the command line. Analysis is synchronous, so the records are taken from the port without the event
-// loop (receiveMessageOnPort), and the main thread sleeps on a shared counter when the next batch is
-// not there yet. If the reader fails or stalls, the main thread does the work itself.
+// depth-first walk of the directories named on the command line. Analysis is synchronous, so the
+// records are taken from the port without the event loop (receiveMessageOnPort), and the main thread
+// sleeps on a shared counter when the next batch is not there yet. If the reader fails or stalls, the
+// main thread does the work itself.
 import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';

@@ -320,6 +320,36 @@ test('directories walked in the reader thread, host by host, give the same repor
   }
 });
 
+test('a reader thread that fails: the run goes on without it, with the same report', async () => {
+  // A copy of the CLI bundle next to a reader that says it is up and then fails its job at once.
+  const genFleet = pathToFileURL(path.join(ROOT, 'bench', 'gen-fleet.mjs')).href;
+  const { generateFleet } = await import(genFleet) as { generateFleet: (out: string, total: number, o?: { seed?: number; mistakes?: number }) => unknown };
+  const dir = tmpDir();
+  try {
+    generateFleet(path.join(dir, 'fleet'), 1100, { seed: 3, mistakes: 0.3 });
+    const broken = path.join(dir, 'dist');
+    fs.mkdirSync(broken);
+    fs.copyFileSync(path.join(ROOT, 'dist', 'bondlint.js'), path.join(broken, 'bondlint.js'));
+    fs.writeFileSync(path.join(broken, 'bondlint-reader.js'), [
+      "const { parentPort, workerData } = require('worker_threads');",
+      "parentPort.once('message', (req) => { Atomics.store(req.posted, 0, -1); Atomics.notify(req.posted, 0); });",
+      'Atomics.store(workerData.ready, 0, 1);',
+    ].join('\n'));
+    const run = (bin: string, args: string[]) => {
+      const r = spawnSync(process.execPath, [bin, '--docs-base-url', 'https://example.org/b', '-f', 'json', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    // A walk handed to the reader (plain directory), and a file list handed to it (a glob).
+    for (const args of [['fleet'], ['fleet/*']]) {
+      const good = run(path.join(ROOT, 'dist', 'bondlint.js'), args);
+      assert.ok(good.stdout.length > 1000);
+      assert.deepEqual(run(path.join(broken, 'bondlint.js'), args), good, args.join(' '));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // 1,100 files: one analysing thread then reads ahead in a reader thread (READER_MIN_FILES), so this
 // also compares the reader thread (-j 1) with shards that read their own files (-j 3).
 test('--jobs: several threads give the same report, errors and fixes as one', async () => {
