@@ -270,7 +270,6 @@ export function lintTree(input: TreeInput): TreeRun {
   const run: TreeRun = { files: [], errors: [], warnings: [], found: 0, walkErrors: [] };
   const pending = new Map<string, Loaded[]>();
   const unreadable: { path: string; message: string }[] = [];
-  const seen = new Set<string>();
   const parsed = new ParseCache();
   let checked = 0;
   const check = (files: Loaded[]) => {
@@ -284,8 +283,8 @@ export function lintTree(input: TreeInput): TreeRun {
       const files = pending.get(r.dir);
       if (files) { pending.delete(r.dir); check(files); }
     } else {
-      if (seen.has(r.file)) return;
-      seen.add(r.file);
+      // Every path comes once: the roots are distinct and none lies inside another, and the walk
+      // follows no symbolic link to a directory.
       run.found++;
       if (r.text === undefined) { unreadable.push({ path: r.file, message: describeError(r.error ?? 'cannot read') }); return; }
       const l: Loaded = { entry: { file: r.file, uri: pathToUri(r.file), language: r.language }, original: r.text, report: true, index: -1, options: input.optionsFor(r.file) };

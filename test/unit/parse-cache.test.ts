@@ -64,3 +64,17 @@ test('a run with the cache reports exactly what a run without it does', () => {
   assert.ok(Object.values(plain).some((d) => (d as unknown[]).length > 0), 'the fixture has findings');
   assert.deepEqual(run(new ParseCache()), plain);
 });
+
+test('a cache that finds almost nothing stops looking (a fleet of distinct files)', () => {
+  const cache = new ParseCache();
+  const host = {};
+  for (let i = 0; i < 1000; i++) cache.ifcfgFor(`DEVICE=eth${i}\n`, host);
+  const other = {};
+  const again = cache.ifcfgFor('DEVICE=eth1\n', other);
+  assert.notEqual(cache.ifcfgFor('DEVICE=eth1\n', {}), again, 'no longer shared');
+  // A repetitive fleet keeps its cache past the trial.
+  const shared = new ParseCache();
+  for (let i = 0; i < 1000; i++) shared.ifcfgFor(`DEVICE=eth${i % 10}\n`, { i });
+  const x = shared.ifcfgFor('DEVICE=eth3\n', {});
+  assert.equal(shared.ifcfgFor('DEVICE=eth3\n', {}), x);
+});

@@ -7,7 +7,7 @@ import type { HostModel } from './workspace/model';
 import { splitBondingOpts, type SplitResult } from './bonding-opts/tokens';
 import { simulate, type Simulation } from './bonding-opts/kernel';
 import { baseName } from './language';
-import { Memo } from './memo';
+import { MEMO, Memo, type Memoizable } from './memo';
 import type { ParseCache } from './parse-cache';
 
 /** BONDING_OPTS of a bond file: its tokens and what the kernel makes of them. */
@@ -19,7 +19,7 @@ export interface BondingOpts {
 
 export type IfcfgRole = 'bond' | 'member' | 'plain';
 
-export interface IfcfgContext {
+export interface IfcfgContext extends Memoizable {
   language: 'ifcfg';
   uri: string;
   text: string;
@@ -36,7 +36,7 @@ export interface IfcfgContext {
   opts?: BondingOpts;
 }
 
-export interface ModprobeContext {
+export interface ModprobeContext extends Memoizable {
   language: 'modprobe';
   uri: string;
   text: string;
@@ -77,11 +77,11 @@ const judgedOpts = new Memo((bo: IfcfgAssignment): BondingOpts => {
  */
 export function makeContext(uri: string, text: string, language: LanguageId, parsed?: { cache: ParseCache; owner: object }): DocContext {
   const fileName = baseName(uri);
-  if (language === 'modprobe') return { language, uri, text, fileName, file: parsed ? parsed.cache.modprobeFor(text, parsed.owner) : parseModprobe(text) };
+  if (language === 'modprobe') return { language, uri, text, fileName, file: parsed ? parsed.cache.modprobeFor(text, parsed.owner) : parseModprobe(text), [MEMO]: undefined };
   const file = parsed ? parsed.cache.ifcfgFor(text, parsed.owner) : parseIfcfg(text);
   const role = ifcfgRole(file, fileName);
   const deviceName = file.byKey.get('DEVICE')?.value || fileName.replace(/^ifcfg-/, '');
-  const ctx: IfcfgContext = { language, uri, text, fileName, file, role, deviceName, get: (k) => file.byKey.get(k) };
+  const ctx: IfcfgContext = { language, uri, text, fileName, file, role, deviceName, get: (k) => file.byKey.get(k), [MEMO]: undefined };
   const bo = file.byKey.get('BONDING_OPTS');
   if (bo) {
     // Tokenized and judged on first use: the language server holds every file of the workspace, and

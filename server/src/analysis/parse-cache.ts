@@ -17,9 +17,19 @@ const MAX_TEXT = 16 * 1024;
 /** The parsed files one owner (a host) already uses. */
 const inUse = new Memo((): Set<Parsed> => new Set());
 
+/**
+ * After this many lookups, a cache that found fewer than MIN_HIT_RATE of them stops looking (a fleet
+ * of distinct files would only pay for the lookups).
+ */
+const TRIAL = 1000;
+const MIN_HIT_RATE = 0.1;
+
 export class ParseCache {
   private readonly ifcfg = new Map<string, IfcfgFile>();
   private readonly modprobe = new Map<string, ModprobeFile>();
+  private lookups = 0;
+  private hits = 0;
+  private off = false;
 
   /** @param maxEntries distinct texts kept per language (the oldest go first) */
   constructor(private readonly maxEntries = 4096) {}
@@ -33,10 +43,17 @@ export class ParseCache {
   }
 
   private take<T extends Parsed>(map: Map<string, T>, text: string, owner: object, parse: (text: string) => T): T {
-    if (text.length > MAX_TEXT) return parse(text);
+    if (this.off || text.length > MAX_TEXT) return parse(text);
+    if (++this.lookups === TRIAL && this.hits < TRIAL * MIN_HIT_RATE) {
+      this.off = true;
+      this.ifcfg.clear();
+      this.modprobe.clear();
+      return parse(text);
+    }
     const used = inUse.of(owner);
     let file = map.get(text);
-    if (file === undefined || used.has(file)) {
+    if (file !== undefined && !used.has(file)) this.hits++;
+    else {
       file = parse(text);
       if (!map.has(text)) {
         if (map.size >= this.maxEntries) map.delete(map.keys().next().value!);

@@ -3,6 +3,7 @@
 // every problem carries the exact range it concerns.
 import type { Range } from 'vscode-languageserver-types';
 import { contentStart, isSpace, range, SourceLine, splitLines, SplitText } from '../text';
+import { MEMO, type Memoizable } from '../memo';
 
 export type QuoteStyle = 'none' | 'single' | 'double' | 'ansi' | 'mixed' | 'empty';
 
@@ -25,7 +26,7 @@ export interface SyntaxProblem {
   line: number;
 }
 
-export interface IfcfgAssignment {
+export interface IfcfgAssignment extends Memoizable {
   line: number;
   key: string;
   keyRange: Range;
@@ -56,7 +57,7 @@ export interface IfcfgComment {
   text: string;
 }
 
-export interface IfcfgFile {
+export interface IfcfgFile extends Memoizable {
   text: SplitText;
   assignments: IfcfgAssignment[];
   comments: IfcfgComment[];
@@ -88,7 +89,7 @@ const NO_ASSIGNMENTS: IfcfgAssignment[] = [];
 
 export function parseIfcfg(source: string): IfcfgFile {
   const text = splitLines(source);
-  const file: IfcfgFile = { text, assignments: [], comments: [], problems: [], byKey: new Map(), live: NO_ASSIGNMENTS };
+  const file: IfcfgFile = { text, assignments: [], comments: [], problems: [], byKey: new Map(), live: NO_ASSIGNMENTS, [MEMO]: undefined };
   const lines = text.lines;
   for (let i = 0; i < lines.length; i++) parseLine(lines[i], file);
   const assignments = file.assignments;
@@ -176,7 +177,7 @@ function parseLine(l: SourceLine, file: IfcfgFile): void {
   const a: IfcfgAssignment = {
     line: l.line, key, keyRange: range(l.line, keyStart, i), exportRange, eqColumn,
     raw: '', rawRange: NO_RANGE, value: '', valueColumns: NO_COLUMNS, quote: 'empty',
-    valueOk: true, semicolon: false, assigns: !(spaceBefore || spaceAfter),
+    valueOk: true, semicolon: false, assigns: !(spaceBefore || spaceAfter), [MEMO]: undefined,
   };
   scanValue(l, valueStart, a, file);
   file.assignments.push(a);

@@ -3,6 +3,7 @@
 // comments, whitespace-separated tokens. Never throws; problems carry exact ranges.
 import type { Position, Range } from 'vscode-languageserver-types';
 import { contentStart, position, SplitText, splitLines } from '../text';
+import { MEMO, type Memoizable } from '../memo';
 
 export type ModprobeCommand = 'alias' | 'options' | 'install' | 'remove' | 'blacklist' | 'softdep' | 'weakdep';
 export const MODPROBE_COMMANDS: readonly ModprobeCommand[] = ['alias', 'options', 'install', 'remove', 'blacklist', 'softdep', 'weakdep'];
@@ -51,7 +52,7 @@ export interface ModprobeStatement {
   endLine: number;
 }
 
-export interface ModprobeFile {
+export interface ModprobeFile extends Memoizable {
   text: SplitText;
   statements: ModprobeStatement[];
   comments: { line: number; range: Range; text: string }[];
@@ -72,7 +73,7 @@ interface LogicalLine {
 
 export function parseModprobe(source: string): ModprobeFile {
   const text = splitLines(source);
-  const file: ModprobeFile = { text, statements: [], comments: [], problems: [] };
+  const file: ModprobeFile = { text, statements: [], comments: [], problems: [], [MEMO]: undefined };
   const lines = text.lines;
   let i = 0;
   while (i < lines.length) {

@@ -10,7 +10,7 @@ import { backupName } from '../ifcfg/backup-names';
 import type { IfcfgAssignment } from '../ifcfg/parser';
 import type { ModprobeStatement } from '../modprobe/parser';
 import type { LanguageId } from '../rules/types';
-import { Memo } from '../memo';
+import { MEMO, Memo, type Memoizable, type MemoSlots } from '../memo';
 import type { ParseCache } from '../parse-cache';
 
 /** The host root of a file path ('/' separated). */
@@ -99,7 +99,7 @@ export interface OptionsFacts {
   module: string;
 }
 
-export interface HostFacts {
+export interface HostFacts extends Memoizable {
   ifcfg: IfcfgEntry[];
   /** The entry of each ifcfg file. */
   byContext: Map<DocContext, IfcfgEntry>;
@@ -113,8 +113,9 @@ export interface HostFacts {
   options: OptionsFacts[];
 }
 
-export class HostModel {
+export class HostModel implements Memoizable {
   readonly files = new Map<string, DocContext>();
+  [MEMO]: MemoSlots | undefined = undefined;
   /** Bumped on every change to one of the host's files. */
   version = 0;
   private cached?: HostFacts;
@@ -153,7 +154,7 @@ const readers = new Memo((ctx: IfcfgContext): { initscripts: boolean; nm: boolea
 
 /** The facts of a host from its files, in URI order. */
 function deriveFacts(files: DocContext[]): HostFacts {
-  const f: HostFacts = { ifcfg: [], byContext: new Map(), byDevice: new Map(), bonds: new Map(), orphans: [], modprobe: [], aliases: [], options: [] };
+  const f: HostFacts = { ifcfg: [], byContext: new Map(), byDevice: new Map(), bonds: new Map(), orphans: [], modprobe: [], aliases: [], options: [], [MEMO]: undefined };
   for (const ctx of files) {
     if (ctx.language === 'modprobe') {
       f.modprobe.push(ctx);
