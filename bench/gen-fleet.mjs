@@ -70,7 +70,12 @@ export function hostFiles(r, i, mistakeRate = 0.05) {
 }
 
 /** Writes a fleet of about `total` files; returns { hosts, files, mistakes }. */
-export function generateFleet(out, total, { seed = 1, mistakes = 0.05 } = {}) {
+/**
+ * @param {{ seed?: number, mistakes?: number, uniqueTexts?: boolean }} [o] uniqueTexts: end every file
+ *   with a comment naming it, so that no two files have the same text (a fleet that is not made from
+ *   templates; bondlint parses each distinct text once per run).
+ */
+export function generateFleet(out, total, { seed = 1, mistakes = 0.05, uniqueTexts = false } = {}) {
   if (existsSync(out)) rmSync(out, { recursive: true, force: true });
   const r = rng(seed);
   let files = 0;
@@ -84,7 +89,7 @@ export function generateFleet(out, total, { seed = 1, mistakes = 0.05 } = {}) {
     mkdirSync(ns, { recursive: true });
     mkdirSync(md, { recursive: true });
     for (const [n, text] of Object.entries(f)) {
-      writeFileSync(join(n.endsWith('.conf') ? md : ns, n), text);
+      writeFileSync(join(n.endsWith('.conf') ? md : ns, n), uniqueTexts ? `${text}# ${name}/${n}\n` : text);
       files++;
     }
     if (mistake !== undefined) injected++;
@@ -95,8 +100,8 @@ export function generateFleet(out, total, { seed = 1, mistakes = 0.05 } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [out, total] = process.argv.slice(2);
-  if (!out || !total) { console.error('usage: gen-fleet.mjs OUT_DIR FILES [--seed N] [--mistakes 0.05]'); process.exit(2); }
+  if (!out || !total) { console.error('usage: gen-fleet.mjs OUT_DIR FILES [--seed N] [--mistakes 0.05] [--unique-texts]'); process.exit(2); }
   const arg = (k, d) => { const i = process.argv.indexOf(k); return i > 0 ? Number(process.argv[i + 1]) : d; };
-  const r = generateFleet(out, Number(total), { seed: arg('--seed', 1), mistakes: arg('--mistakes', 0.05) });
+  const r = generateFleet(out, Number(total), { seed: arg('--seed', 1), mistakes: arg('--mistakes', 0.05), uniqueTexts: process.argv.includes('--unique-texts') });
   console.log(JSON.stringify(r));
 }

@@ -12,6 +12,7 @@
 //          --baseline-cli FILE --baseline-server FILE --baseline-label TEXT (another build, measured in
 //          the same run on the same files, e.g. the tree without the change under test)
 //          --data DIR (where fleets are generated)
+//          --unique-texts (fleets in which no two files have the same text: see gen-fleet.mjs)
 // Fleets are generated with bench/gen-fleet.mjs (seed 1) into bench/results/tmp/ and reused.
 // Measure on a quiet machine: every timing is wall-clock time.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -45,6 +46,7 @@ const cfg = {
   shellSample: Number(opt('--shellcheck-sample', smoke ? 50 : 10000)),
   shell: !flag('--no-shell'),
   label: opt('--label', ''),
+  uniqueTexts: flag('--unique-texts'),
   // A build to compare with (e.g. the tree without the change under test), measured in the same run.
   baselineCli: opt('--baseline-cli') && resolve(opt('--baseline-cli')),
   baselineServer: opt('--baseline-server') && resolve(opt('--baseline-server')),
@@ -62,16 +64,17 @@ mkdirSync(cfg.data, { recursive: true });
 
 /** A generated fleet of about `size` files, reused while its stamp matches. */
 function fleet(size) {
-  const dir = join(cfg.data, `fleet-${size}`);
-  const stampFile = join(cfg.data, `fleet-${size}.json`);
+  const name = `fleet-${size}${cfg.uniqueTexts ? '-unique' : ''}`;
+  const dir = join(cfg.data, name);
+  const stampFile = join(cfg.data, `${name}.json`);
   const gen = readFileSync(join(ROOT, 'bench', 'gen-fleet.mjs'), 'utf8');
-  const want = { size, seed: 1, generatorBytes: gen.length };
+  const want = { size, seed: 1, generatorBytes: gen.length, uniqueTexts: cfg.uniqueTexts };
   if (existsSync(stampFile) && existsSync(dir)) {
     const have = JSON.parse(readFileSync(stampFile, 'utf8'));
-    if (have.size === want.size && have.seed === want.seed && have.generatorBytes === want.generatorBytes) return { dir, ...have };
+    if (have.size === want.size && have.seed === want.seed && have.generatorBytes === want.generatorBytes && !!have.uniqueTexts === want.uniqueTexts) return { dir, ...have };
   }
   log(`bench: generating a fleet of ${size} files…`);
-  const r = generateFleet(dir, size, { seed: 1 });
+  const r = generateFleet(dir, size, { seed: 1, uniqueTexts: cfg.uniqueTexts });
   const stamp = { ...want, ...r };
   writeFileSync(stampFile, JSON.stringify(stamp));
   return { dir, ...stamp };
@@ -244,7 +247,7 @@ function markdown(r) {
   L.push(`# Benchmarks${r.label ? ` — ${r.label}` : ''}`, '');
   L.push(`${m.date.slice(0, 10)}, commit ${m.commit ?? '?'}${m.dirty ? ' (with uncommitted changes)' : ''}. Machine: ${m.cpu}, ${m.cores} cores, ${m.memGb} GB, ${m.os}, Node ${m.node}` +
     `${m.shellcheck ? `, shellcheck ${m.shellcheck}` : ''}, bash ${m.bash}. Load average at start: ${m.loadAvgAtStart.join(' / ')}${r.loadAvgAtEnd ? `, at the end: ${r.loadAvgAtEnd.join(' / ')}` : ''}.`, '');
-  L.push(`Fleets from \`bench/gen-fleet.mjs\` (seed 1). CLI and read floor: median of ${r.config.reps} interleaved runs (best in brackets), wall clock of the whole process including Node start-up. ` +
+  L.push(`Fleets from \`bench/gen-fleet.mjs\` (seed 1${r.config.uniqueTexts ? ', every file\'s text distinct: --unique-texts' : ''}). CLI and read floor: median of ${r.config.reps} interleaved runs (best in brackets), wall clock of the whole process including Node start-up. ` +
     `shellcheck (\`xargs -0 -n 500 shellcheck -s bash -f gcc\`) and \`bash -n\` (\`xargs -0 -n 1 bash -n\`, one process per file, as bash checks one script per run): one run over the ifcfg files` +
     `${r.cli.some((c) => c.shellSampled < c.ifcfgFiles) ? `, on an evenly spaced sample of ${r.config.shellSample} files where the fleet has more, extrapolated linearly` : ''}.`, '');
   L.push('## bondlint (CLI)', '');
