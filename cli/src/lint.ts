@@ -1,6 +1,8 @@
 // The lint run: reads the files, groups them into hosts exactly as the editor's WorkspaceModel does
 // (so that cross-file rules work the same), optionally applies the safe fixes in place, then
-// diagnoses every file.
+// diagnoses every file, one host at a time. lint() takes a collected list of files (in one thread or
+// several: --jobs); lintTree() walks directories itself and checks each host as soon as it is
+// complete. Both may hand the reading (and the walk) to a reader thread: read-ahead.ts.
 import * as fs from 'fs';
 import * as os from 'os';
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'worker_threads';
