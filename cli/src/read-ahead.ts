@@ -31,12 +31,16 @@ export class ReaderFailed extends Error {}
 /** How long the main thread waits for a batch before it gives up on the reader. */
 const STALL_MS = 10_000;
 
+/** How far (in records) the reader may read ahead of the analysis: about a megabyte of texts. */
+const MAX_AHEAD = 4096;
+
 /** Batches from the reader, taken without the event loop. */
 class Inbox {
   private batch: Batch = [];
   private at = 0;
   private received = 0;
-  readonly posted = new Int32Array(new SharedArrayBuffer(4));
+  /** [0] records posted by the reader, [1] records taken here (see ReaderChannel). */
+  readonly posted = new Int32Array(new SharedArrayBuffer(8));
   private readonly ports = new MessageChannel();
 
   constructor(private readonly worker: Worker) {}
@@ -47,6 +51,9 @@ class Inbox {
   /** The next record (`width` values, or as many as its kind has when 0); undefined when the reader failed or stalled. */
   take(width: number): Batch | undefined {
     while (this.at >= this.batch.length) {
+      // Everything received so far is taken: the reader may go on.
+      Atomics.store(this.posted, 1, this.received);
+      Atomics.notify(this.posted, 1);
       const m = receiveMessageOnPort(this.ports.port1);
       if (m) { this.batch = m.message as Batch; this.at = 0; continue; }
       const now = Atomics.load(this.posted, 0);
@@ -99,7 +106,7 @@ export class ReadAhead {
     const worker = this.claim();
     if (!worker) return direct(files);
     const inbox = new Inbox(worker);
-    const request: ReadRequest = { job: 'read', files, posted: inbox.posted, port: inbox.remote };
+    const request: ReadRequest = { job: 'read', files, posted: inbox.posted, maxAhead: MAX_AHEAD, port: inbox.remote };
     worker.postMessage(request, [inbox.remote]);
     let i = 0;
     let fallback = false;
@@ -150,7 +157,7 @@ export class ReadAhead {
     const worker = this.claim();
     if (!worker) throw new ReaderFailed('no reader thread');
     const inbox = new Inbox(worker);
-    const request: ReadRequest = { job: 'walk', stack, configName, posted: inbox.posted, port: inbox.remote };
+    const request: ReadRequest = { job: 'walk', stack, configName, posted: inbox.posted, maxAhead: MAX_AHEAD, port: inbox.remote };
     worker.postMessage(request, [inbox.remote]);
     function* records(): IterableIterator<WalkRecord> {
       for (;;) {

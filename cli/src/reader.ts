@@ -30,8 +30,13 @@ export const BATCH = 64;
 export type Batch = (string | boolean | null)[];
 
 export interface ReaderChannel {
-  /** [0]: records posted so far; -1 once the reader failed. */
+  /**
+   * [0]: records posted so far, -1 once the reader failed; [1]: records the main thread has taken.
+   * The reader stays at most `maxAhead` records (and a batch) ahead, so that a fleet read faster than
+   * it is analysed does not pile up in memory.
+   */
   posted: Int32Array;
+  maxAhead: number;
   port: MessagePort;
 }
 
@@ -52,6 +57,10 @@ class Sender {
     this.sent = this.records;
     Atomics.store(this.ch.posted, 0, this.sent);
     Atomics.notify(this.ch.posted, 0);
+    // Far enough ahead: wait until the main thread takes more (it says so after every batch).
+    for (let taken = Atomics.load(this.ch.posted, 1); this.sent - taken > this.ch.maxAhead; taken = Atomics.load(this.ch.posted, 1)) {
+      Atomics.wait(this.ch.posted, 1, taken, 1000);
+    }
   }
 }
 
