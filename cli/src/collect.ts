@@ -1,11 +1,12 @@
 // Turns the PATH arguments (files, directories, simple globs) into the list of files to lint, with
-// the same language detection and directory walk as the language server's workspace index.
+// the same language detection and the same skips as the language server's workspace index.
 import * as fs from 'fs';
 import * as path from 'path';
 import { languageOfPath } from '../../server/src/analysis';
 import type { LanguageId } from '../../server/src/analysis/rules/types';
 import { CONFIG_FILE_NAME } from '../../server/src/config';
-import { pathToUri, scanFoldersSync, SKIP_DIRS } from '../../server/src/workspace-index';
+import { pathToUri } from '../../server/src/workspace-index';
+import { SKIP_DIRS, walkStack, walkStep, type WalkSink } from '../../server/src/walk';
 
 export interface FileEntry {
   /** Absolute path. */
@@ -148,17 +149,19 @@ export async function collect(args: readonly string[], cwd: string): Promise<Col
     }
   }
   if (dirs.length) {
-    const scan = scanFoldersSync(dirs, Number.MAX_SAFE_INTEGER, (dir, entries) => {
-      out.listed.set(dir, entries.some((e) => e.name === CONFIG_FILE_NAME));
-    });
-    // The walk starts from absolute, normalized directories and joins entry names onto them, so its
-    // paths are already what path.resolve would make of them.
-    for (const c of scan.files) add(c.file, c.language, c.uri);
-    // Directories that could not be listed, by path (the order of lintTree's depth-first walk too).
-    const unlisted = scan.errors.map((e) => {
-      const i = e.lastIndexOf(': ');
-      return i > 0 ? { path: e.slice(0, i), message: describeError(e.slice(i + 2)) } : { path: e, message: 'cannot read' };
-    });
+    // The CLI's one walk (lintTree's too): depth first, the workspace index's skips. It starts from
+    // absolute, normalized directories and joins entry names onto them, so its paths are already what
+    // path.resolve would make of them.
+    const unlisted: { path: string; message: string }[] = [];
+    const stack = walkStack(dirs);
+    const sink: WalkSink = {
+      dir: (dir, hasConfig) => { out.listed.set(dir, hasConfig); },
+      file: (file, language) => add(file, language),
+      done: () => undefined,
+      error: (dir, code) => { unlisted.push({ path: dir, message: describeError(code) }); },
+    };
+    while (stack.length) walkStep(stack, CONFIG_FILE_NAME, sink);
+    // Directories that could not be listed, by path (as lintTree reports them).
     out.errors.push(...unlisted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
   out.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -10,8 +10,6 @@ import type { LanguageId } from './analysis/rules/types';
 
 export { MAX_FILE_BYTES, readText, readTextSync } from './read-text';
 
-export { SKIP_DIRS } from './walk';
-
 export interface Candidate {
   uri: string;
   file: string;
@@ -64,22 +62,8 @@ export async function scanFolders(folders: string[], maxFiles: number, shouldSto
   return out;
 }
 
-/**
- * scanFolders without the event loop: the same walk (breadth first, same skips, same limit, same
- * order), for callers that have nothing else to do meanwhile (the CLI). `onDir` sees each directory
- * listed, with its entries (the CLI learns from it where .bondlintrc files are).
- */
-export function scanFoldersSync(folders: string[], maxFiles: number, onDir?: (dir: string, entries: fs.Dirent[]) => void): ScanResult {
-  const out: ScanResult = { files: [], truncated: false, errors: [] };
-  const queue = [...folders];
-  for (let q = 0; q < queue.length; q++) {
-    if (!listDir(queue[q], queue, out, maxFiles, onDir)) break;
-  }
-  return out;
-}
-
 /** Lists one directory: files into `out`, subdirectories onto `queue`. False once maxFiles is exceeded. */
-function listDir(dir: string, queue: string[], out: ScanResult, maxFiles: number, onDir?: (dir: string, entries: fs.Dirent[]) => void): boolean {
+function listDir(dir: string, queue: string[], out: ScanResult, maxFiles: number): boolean {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -87,7 +71,6 @@ function listDir(dir: string, queue: string[], out: ScanResult, maxFiles: number
     out.errors.push(`${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     return true;
   }
-  onDir?.(dir, entries);
   let more = true;
   classifyEntries(dir, entries, (sub) => queue.push(sub), (full, language) => {
     if (out.files.length >= maxFiles) { out.truncated = true; return (more = false); }
