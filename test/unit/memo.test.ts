@@ -50,3 +50,17 @@ test('the cache is invisible to JSON and keys, and a spread copy gets values of 
   const plain = { n: 3 };
   assert.equal(new Memo((o: { n: number }) => o.n + 1).of(plain), 4);
 });
+
+test('rememberByString: once per argument, undefined results too, bounded', async () => {
+  const { rememberByString } = await import('../../server/src/analysis/memo');
+  let calls = 0;
+  const f = rememberByString((s: string) => { calls++; return s === 'none' ? undefined : s.length; }, 2);
+  assert.equal(f('abc'), 3);
+  assert.equal(f('abc'), 3);
+  assert.equal(f('none'), undefined);
+  assert.equal(f('none'), undefined);
+  assert.equal(calls, 2);
+  assert.equal(f('third'), 5);
+  assert.equal(f('third'), 5);
+  assert.equal(calls, 4, 'past the bound: computed every time, not kept');
+});

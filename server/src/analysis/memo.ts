@@ -65,3 +65,20 @@ export class Memo<O extends object, V> {
     slotsOf(owner).values[this.id] = value === undefined ? UNDEFINED : value;
   }
 }
+
+/**
+ * A pure function of a string, remembered for the first `max` distinct arguments: the same few names
+ * and values recur in every file of a fleet, and a file full of made-up ones must not grow the table
+ * without end. The results are shared: callers only read them.
+ */
+export function rememberByString<V>(fn: (s: string) => V, max = 4096): (s: string) => V {
+  const table = new Map<string, V>();
+  return (s) => {
+    let v = table.get(s);
+    if (v === undefined && !table.has(s)) {
+      v = fn(s);
+      if (table.size < max) table.set(s, v);
+    }
+    return v as V;
+  };
+}

@@ -4,6 +4,7 @@ import type { IfcfgContext } from '../../context';
 import type { Finding, IfcfgRule, RuleSeverity } from '../types';
 import { effectiveAssignments, fileSuffix, getKeyCached, liveAssignments, replaceValue, valueRange } from './util';
 import { isContiguousNetmask, isIPv4, isIPv6, isIPv6Gateway, isIPv6WithPrefix, macVerdict, normaliseMac, parseDecimal } from './values';
+import { rememberByString } from '../../memo';
 
 interface Problem { message: string; severity?: RuleSeverity; fix?: string }
 
@@ -12,14 +13,8 @@ const NM_IPV4 = new Set(['IPADDR', 'GATEWAY']);
 /** Integer keys whose bad values NetworkManager rejects the profile for. */
 const NM_INT_FATAL = new Set(['PREFIX', 'VLAN_ID']);
 
-/** interfaceNameProblem per name, remembered: the same device names recur in every host. (Bounded.) */
-const nameProblems = new Map<string, string | undefined>();
-function nameProblem(name: string): string | undefined {
-  if (nameProblems.has(name)) return nameProblems.get(name);
-  const p = interfaceNameProblem(name);
-  if (nameProblems.size < 4096) nameProblems.set(name, p);
-  return p;
-}
+/** interfaceNameProblem per name, remembered: the same device names recur in every host. */
+const nameProblem = rememberByString(interfaceNameProblem);
 
 function checkInterfaceName(ctx: IfcfgContext, a: IfcfgAssignment, v: string, severity: RuleSeverity): Problem | undefined {
   let name = v;

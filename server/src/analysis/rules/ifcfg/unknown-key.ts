@@ -3,6 +3,7 @@ import { nearest, trimEndChars } from '../../text';
 import type { IfcfgRule, RuleSeverity } from '../types';
 import { EXTRA_KEYS, EXTRA_NUMBERED, isExtraKnownKey, SUSE_ONLY_KEYS, SUSE_RENAME_IS_FIX } from './extra-known-keys';
 import { liveAssignments, renameKey } from './util';
+import { rememberByString } from '../../memo';
 
 /** Keys whose misspelling breaks bonding itself (the near miss is then an error). */
 const BONDING_KEYS = new Set(['BONDING_OPTS', 'BONDING_MASTER', 'MASTER', 'SLAVE', 'MASTER_UUID']);
@@ -78,14 +79,8 @@ function judge(key: string): Verdict | undefined {
   return { suggestion: s, reason: 'unknown', renameFixes: !!s };
 }
 
-/** judge() per key name, remembered: it depends on the name only, and the same keys recur in every file. (Bounded.) */
-const verdicts = new Map<string, Verdict | undefined>();
-function verdictOf(key: string): Verdict | undefined {
-  if (verdicts.has(key)) return verdicts.get(key);
-  const v = judge(key);
-  if (verdicts.size < 4096) verdicts.set(key, v);
-  return v;
-}
+/** judge() per key name, remembered: it depends on the name only, and the same keys recur in every file. */
+const verdictOf = rememberByString(judge);
 
 /** A5: a key neither initscripts nor NetworkManager reads (usually a misspelling); both ignore it silently. */
 const rule: IfcfgRule = {

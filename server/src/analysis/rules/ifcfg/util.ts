@@ -5,7 +5,7 @@ import type { IfcfgContext } from '../../context';
 import type { IfcfgAssignment, IfcfgFile } from '../../ifcfg/parser';
 import { parseIfcfgBoolean, resolveKey, type IfcfgKey } from '../../kb';
 import { contentStart, firstLineRange, range } from '../../text';
-import { Memo } from '../../memo';
+import { Memo, rememberByString } from '../../memo';
 
 /** Assignments that really assign (file order). */
 export function liveAssignments(ctx: IfcfgContext): readonly IfcfgAssignment[] {
@@ -27,17 +27,9 @@ export function effectiveAssignments(ctx: IfcfgContext): readonly IfcfgAssignmen
 
 /**
  * resolveKey, remembered per key name: the knowledge base does not change, and the same few dozen
- * keys appear in every file. (Bounded, for files full of made-up keys.)
+ * keys appear in every file.
  */
-const resolved = new Map<string, ReturnType<typeof resolveKey>>();
-export function resolveKeyCached(name: string): ReturnType<typeof resolveKey> {
-  let r = resolved.get(name);
-  if (r === undefined && !resolved.has(name)) {
-    r = resolveKey(name);
-    if (resolved.size < 4096) resolved.set(name, r);
-  }
-  return r;
-}
+export const resolveKeyCached: (name: string) => ReturnType<typeof resolveKey> = rememberByString(resolveKey);
 
 /** getKey, remembered per key name (see resolveKeyCached). */
 export function getKeyCached(name: string): IfcfgKey | undefined {
