@@ -15,7 +15,7 @@ import { readTextSync } from '../../server/src/read-text';
 import { CONFIG_FILE_NAME } from '../../server/src/config';
 import { pathToUri } from '../../server/src/workspace-index';
 import { describeError, type FileEntry } from './collect';
-import type { ReadAhead, TextSource, WalkRecord } from './read-ahead';
+import { READER_AFTER_FILES, readAhead, type ReadAhead, type TextSource, type WalkRecord } from './read-ahead';
 import { walkStack, walkStep, type WalkSink } from '../../server/src/walk';
 
 export interface LintedFile {
@@ -47,15 +47,9 @@ export interface LintInput {
   jobs?: number | 'auto';
   /** Whether worker threads may be used (the program: yes; library callers: by default no). */
   threads?: boolean;
-  /** Starts a reader thread (undefined: none); called when the run is large enough. */
+  /** Starts a reader thread (undefined: none); called once the run has read READER_AFTER_FILES files. */
   startReader?: () => ReadAhead | undefined;
 }
-
-/**
- * From this many files on, one analysing thread gets a reader thread (a thread and its messages cost
- * a few milliseconds; reading 10,000 files costs ~150 ms of the main thread).
- */
-export const READER_MIN_FILES = 1000;
 
 const MAX_FIX_ROUNDS = 10;
 const NO_FIXES: string[] = [];
@@ -161,11 +155,10 @@ export async function lint(input: LintInput): Promise<LintRun> {
     input.progress!(ownDone + workerDone.reduce((a, b) => a + b, 0), reported);
   });
   // One thread analysing: a reader thread reads ahead (several: each reads its own shard).
-  const readAhead = jobs === 1 && total >= READER_MIN_FILES ? input.startReader?.() : undefined;
   let texts: TextSource | undefined;
-  if (readAhead) {
+  if (jobs === 1 && input.startReader) {
     const skip = new Set(overrides.map(([f]) => f));
-    texts = readAhead.readFrom(shards[0].flatMap((h) => h.filter((f) => !skip.has(f.entry.file)).map((f) => f.entry.file)));
+    texts = readAhead(shards[0].flatMap((h) => h.filter((f) => !skip.has(f.entry.file)).map((f) => f.entry.file)), input.startReader);
   }
   let own: ShardResult;
   try {
@@ -231,16 +224,10 @@ function checkHost(loaded: Loaded[], fix: boolean, parsed: ParseCache, out: Pick
   return mine.length;
 }
 
-/**
- * lintTree starts its reader thread once the walk has found this many files (a small tree is done
- * before a thread would be up: starting one would only cost ~25 ms).
- */
-export const TREE_READER_FILES = 200;
-
 export interface TreeInput {
   /** Absolute, normalized directories, none inside another (see collect.ts: plainDirectories). */
   roots: string[];
-  /** Starts a reader thread (undefined: none); called once the walk has found TREE_READER_FILES files. */
+  /** Starts a reader thread (undefined: none); called once the walk has found READER_AFTER_FILES files. */
   startReader?: () => ReadAhead | undefined;
   /** Filled as the walk lists directories (whether each holds a .bondlintrc), before optionsFor is asked about their files. */
   listed: Map<string, boolean>;
@@ -302,21 +289,21 @@ export function lintTree(input: TreeInput): TreeRun {
     done: (dir) => handle({ kind: 'done', dir }),
     error: (dir, code) => handle({ kind: 'error', dir, code }),
   };
-  let readAhead: ReadAhead | undefined;
+  let reader: ReadAhead | undefined;
   let asked = false;
-  while (stack.length && !readAhead?.ready) {
+  while (stack.length && !reader?.ready) {
     walkStep(stack, CONFIG_FILE_NAME, here);
-    if (!asked && run.found >= TREE_READER_FILES) { asked = true; readAhead = input.startReader?.(); }
+    if (!asked && run.found >= READER_AFTER_FILES) { asked = true; reader = input.startReader?.(); }
   }
-  if (stack.length && readAhead) {
-    const { records, close } = readAhead.walk(stack, CONFIG_FILE_NAME);
+  if (stack.length && reader) {
+    const { records, close } = reader.walk(stack, CONFIG_FILE_NAME);
     try {
       for (const r of records) handle(r);
     } finally {
       close();
     }
   } else {
-    readAhead?.dispose();
+    reader?.dispose();
   }
   for (const files of pending.values()) check(files);
   run.files = out.results.sort(byFile);

@@ -112,7 +112,7 @@ export async function main(io: Io): Promise<number> {
 
   // Files. With plain directories and nothing to fix, lintTree() walks them and checks each host as
   // soon as its files are in; a large tree is walked and read by a reader thread meanwhile. Otherwise
-  // collect() walks and lint() checks, with a reader thread from READER_MIN_FILES files on. (Reader
+  // collect() walks and lint() checks, with a reader thread from READER_AFTER_FILES files on. (Reader
   // threads never keep the process alive.)
   const startReader = io.threads ? () => ReadAhead.start() : undefined;
   const showProgress = !!io.stderr.isTTY;

@@ -131,25 +131,6 @@ export class ReadAhead {
   }
 
   /**
-   * The texts of `files` in order: read here until the thread is up, then by the thread (the rest of
-   * the list is handed over at that point). One job per ReadAhead.
-   */
-  readFrom(files: string[]): TextSource {
-    let i = 0;
-    let inner: TextSource | undefined;
-    return {
-      next: () => {
-        if (!inner) {
-          if (!this.ready) return readTextSync(files[i++]);
-          inner = this.read(files.slice(i));
-        }
-        return inner.next();
-      },
-      close: () => (inner ? inner.close() : this.dispose()),
-    };
-  }
-
-  /**
    * Finishes a depth-first walk (server/src/walk.ts: walkStack, walkStep) in the thread, reading each
    * file it finds. The iterator throws ReaderFailed if the thread fails or stalls.
    */
@@ -186,6 +167,34 @@ export class ReadAhead {
   dispose(): void {
     void this.claim()?.terminate();
   }
+}
+
+/**
+ * A run hands its reading (and walking) to a reader thread once it has read (or found) this many
+ * files: a small run is done before a thread would be up, and starting one would only cost ~25 ms.
+ */
+export const READER_AFTER_FILES = 200;
+
+/**
+ * The texts of `files` in order: read here, and from READER_AFTER_FILES files on by a reader thread
+ * (`start` makes one) once it is up, which then gets the rest of the list.
+ */
+export function readAhead(files: string[], start: () => ReadAhead | undefined): TextSource {
+  let i = 0;
+  let reader: ReadAhead | undefined;
+  let asked = false;
+  let inner: TextSource | undefined;
+  return {
+    next: () => {
+      if (!inner) {
+        if (!asked && i >= READER_AFTER_FILES) { asked = true; reader = start(); }
+        if (!reader?.ready) return readTextSync(files[i++]);
+        inner = reader.read(files.slice(i));
+      }
+      return inner.next();
+    },
+    close: () => (inner ? inner.close() : reader?.dispose()),
+  };
 }
 
 /** The same source without a thread. */

@@ -350,7 +350,7 @@ test('a reader thread that fails: the run goes on without it, with the same repo
   }
 });
 
-// 1,100 files: one analysing thread then reads ahead in a reader thread (READER_MIN_FILES), so this
+// 1,100 files: one analysing thread then reads ahead in a reader thread (READER_AFTER_FILES), so this
 // also compares the reader thread (-j 1) with shards that read their own files (-j 3).
 test('--jobs: several threads give the same report, errors and fixes as one', async () => {
   const genFleet = pathToFileURL(path.join(ROOT, 'bench', 'gen-fleet.mjs')).href;
